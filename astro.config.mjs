@@ -10,6 +10,8 @@ const site = process.env.PUBLIC_SITE_URL ?? 'https://chuangwei.qingshan.example'
 export default defineConfig({
   site,
   output: 'static',
+  // Parallel work (and the lead's helpers) can build into separate folders without clobbering dist/.
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   i18n: {

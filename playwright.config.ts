@@ -35,7 +35,8 @@ export default defineConfig({
   ],
   webServer: {
     // The built site (dist/), as a static host would serve it; scripts/test.ts builds it first.
-    command: `npm run preview -- --port ${previewPort}`,
+    // --ignore-lock: Astro 7 otherwise refuses a second preview server on the machine.
+    command: `npx astro preview --host 127.0.0.1 --ignore-lock --port ${previewPort}`,
     url: `${baseURL}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
