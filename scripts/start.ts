@@ -12,7 +12,10 @@ const { started } = await startStack();
 const env = { ...process.env, ...readStackEnv() };
 console.log(`Backend: ${env.PUBLIC_SUPABASE_URL} — demo accounts are listed in README.md.`);
 
-const site = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', '4321'], { stdio: 'inherit', env });
+const site = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', '4321'], {
+  stdio: 'inherit',
+  env,
+});
 const stop = async () => {
   site.kill('SIGTERM');
   if (started) await stopStack();

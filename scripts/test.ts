@@ -26,7 +26,12 @@ const steps: Step[] = [
   { name: 'build', cmd: 'npm', args: ['run', '-s', 'build'], stackEnv: true },
   { name: 'page-weight budget', cmd: 'node', args: ['scripts/budget.ts', '--no-build'] },
   { name: 'browser tests', cmd: 'npx', args: ['playwright', 'test', '--project', 'e2e'], stackEnv: true },
-  { name: 'accessibility tests', cmd: 'npx', args: ['playwright', 'test', '--project', 'a11y'], stackEnv: true },
+  {
+    name: 'accessibility tests',
+    cmd: 'npx',
+    args: ['playwright', 'test', '--project', 'a11y'],
+    stackEnv: true,
+  },
 ];
 
 function runStep(step: Step, env: NodeJS.ProcessEnv): Promise<number> {

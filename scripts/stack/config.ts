@@ -27,13 +27,10 @@ export const jwtSecret = 'super-secret-jwt-token-with-at-least-32-characters-lon
 /** Local-only password of the `authenticator` login role PostgREST connects as. */
 export const authenticatorPassword = 'local-authenticator-password';
 
-/** Origins allowed by the gateway's CORS: the dev server and the preview server used by browser tests. */
-export const allowedOrigins = [
-  'http://127.0.0.1:4321',
-  'http://localhost:4321',
-  'http://127.0.0.1:4399',
-  'http://localhost:4399',
-];
+/** Origins allowed by the gateway's CORS: any local dev or preview server (the stack is local-only). */
+export function isAllowedOrigin(origin: string): boolean {
+  return /^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(origin);
+}
 
 export function databaseUrl(port: number, user = 'postgres'): string {
   return `postgres://${user}@${host}:${port}/postgres?sslmode=disable`;

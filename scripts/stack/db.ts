@@ -84,7 +84,11 @@ export function runningDbPort(): number | null {
   }
 }
 
-export function psql(port: number, sql: string, options: { allowFail?: boolean; vars?: Record<string, string> } = {}) {
+export function psql(
+  port: number,
+  sql: string,
+  options: { allowFail?: boolean; vars?: Record<string, string> } = {},
+) {
   const vars = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['-v', `${k}=${v}`]);
   return run('psql', [databaseUrl(port), '-X', '-q', '-v', 'ON_ERROR_STOP=1', ...vars, '-c', sql], {
     allowFail: options.allowFail,

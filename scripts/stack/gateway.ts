@@ -7,14 +7,14 @@
  */
 import http from 'node:http';
 import pg from 'pg';
-import { allowedOrigins, databaseUrl, host, jwtSecret, ports } from './config.ts';
+import { isAllowedOrigin, databaseUrl, host, jwtSecret, ports } from './config.ts';
 import { verifyJwt } from './jwt.ts';
 import { handleAuth } from './auth-standin/index.ts';
 import { handleStorage } from './storage-standin/index.ts';
 
 function setCors(req: http.IncomingMessage, res: http.ServerResponse) {
   const origin = req.headers.origin;
-  if (origin && allowedOrigins.includes(origin)) {
+  if (origin && isAllowedOrigin(origin)) {
     res.setHeader('access-control-allow-origin', origin);
     res.setHeader('vary', 'origin');
     res.setHeader('access-control-allow-methods', 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
@@ -22,7 +22,10 @@ function setCors(req: http.IncomingMessage, res: http.ServerResponse) {
       'access-control-allow-headers',
       req.headers['access-control-request-headers'] ?? 'authorization, apikey, content-type, x-client-info',
     );
-    res.setHeader('access-control-expose-headers', 'content-range, content-length, content-type, etag, location');
+    res.setHeader(
+      'access-control-expose-headers',
+      'content-range, content-length, content-type, etag, location',
+    );
     res.setHeader('access-control-max-age', '3600');
   }
 }
@@ -44,13 +47,10 @@ function proxyToPostgrest(req: http.IncomingMessage, res: http.ServerResponse, p
   if (!headers.authorization && typeof req.headers.apikey === 'string') {
     headers.authorization = `Bearer ${req.headers.apikey}`;
   }
-  const upstream = http.request(
-    { host, port: ports.rest, method: req.method, path, headers },
-    (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    },
-  );
+  const upstream = http.request({ host, port: ports.rest, method: req.method, path, headers }, (up) => {
+    res.writeHead(up.statusCode ?? 502, up.headers);
+    up.pipe(res);
+  });
   upstream.on('error', () => {
     if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ message: 'PostgREST is not reachable' }));
@@ -76,7 +76,8 @@ export function startGateway(dbPort: number): Promise<http.Server> {
     const url = new URL(req.url ?? '/', `http://${host}`);
     if (url.pathname === '/health') return json(res, 200, { ok: true });
 
-    const isPublicDownload = url.pathname.startsWith('/storage/v1/object/public/') ||
+    const isPublicDownload =
+      url.pathname.startsWith('/storage/v1/object/public/') ||
       url.pathname.startsWith('/storage/v1/object/sign/');
     if (!isPublicDownload) {
       const key = apiKeyOf(req, url);
@@ -86,7 +87,8 @@ export function startGateway(dbPort: number): Promise<http.Server> {
     const rest = url.pathname.match(/^\/rest\/v1(\/.*)?$/);
     if (rest) return proxyToPostgrest(req, res, `${rest[1] ?? '/'}${url.search}`);
     const auth = url.pathname.match(/^\/auth\/v1(\/.*)?$/);
-    if (auth) return void handleAuth(req, res, auth[1] ?? '/', db).catch((e) => json(res, 500, { msg: String(e) }));
+    if (auth)
+      return void handleAuth(req, res, auth[1] ?? '/', db).catch((e) => json(res, 500, { msg: String(e) }));
     const storage = url.pathname.match(/^\/storage\/v1(\/.*)?$/);
     if (storage) {
       return void handleStorage(req, res, storage[1] ?? '/', db).catch((e) =>

@@ -6,7 +6,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type http from 'node:http';
-import { databaseUrl, envFile, host, jwtSecret, logDir, pidFile, ports, stackDir, stateFile } from './config.ts';
+import {
+  databaseUrl,
+  envFile,
+  host,
+  jwtSecret,
+  logDir,
+  pidFile,
+  ports,
+  stackDir,
+  stateFile,
+} from './config.ts';
 import { bootstrap, ensureCluster, migrate, runningDbPort, seed, startDb, stopDb } from './db.ts';
 import { apiKeys } from './jwt.ts';
 import { startPostgrest } from './postgrest.ts';
@@ -144,7 +154,9 @@ export async function startStack(): Promise<{ started: boolean }> {
     );
   } catch (error) {
     const tail = fs.readFileSync(logPath, 'utf8').split('\n').slice(-30).join('\n');
-    throw new Error(`The local stack did not start (${String(error)}). Last lines of ${logPath}:\n${tail}`);
+    throw new Error(`The local stack did not start (${String(error)}). Last lines of ${logPath}:\n${tail}`, {
+      cause: error,
+    });
   }
   return { started: true };
 }
