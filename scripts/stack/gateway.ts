@@ -24,7 +24,8 @@ function setCors(req: http.IncomingMessage, res: http.ServerResponse) {
     );
     res.setHeader(
       'access-control-expose-headers',
-      'content-range, content-length, content-type, etag, location',
+      // x-supabase-api-version: auth-js reads it to pick the error-body format (auth stand-in, like the real server).
+      'content-range, content-length, content-type, etag, location, x-supabase-api-version',
     );
     res.setHeader('access-control-max-age', '3600');
   }
