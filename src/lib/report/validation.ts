@@ -1,0 +1,202 @@
+/**
+ * The report form's rules. The database enforces the same ones in submit_report (the source of truth); they
+ * are repeated here only so people get a message at once, in their language, next to the field.
+ * Rules return message keys (`report.error.*`), never text.
+ */
+import type { MessageKey } from '../../i18n/index.ts';
+import { isValidLngLat } from '../geo/distance.ts';
+
+export const DESCRIPTION_MIN = 10;
+export const DESCRIPTION_MAX = 2000;
+export const ADDRESS_MAX = 200;
+/** When the point is only a district's centre, the address has to say where: at least this many characters. */
+export const ADDRESS_MIN_APPROXIMATE = 5;
+export const PHOTOS_MAX = 3;
+export const PHOTO_BYTES_MAX = 10 * 1024 * 1024;
+/** The storage bucket's allowed types; the photo pipeline always produces JPEG. */
+export const PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'];
+
+/** Fields in form order: the error summary lists them in this order. */
+export const REPORT_FIELDS = ['category', 'description', 'photos', 'location', 'address', 'contact'] as const;
+export type ReportField = (typeof REPORT_FIELDS)[number];
+
+export type ReportErrorCode =
+  | 'category.required'
+  | 'category.invalid'
+  | 'description.required'
+  | 'description.tooShort'
+  | 'description.tooLong'
+  | 'photos.tooMany'
+  | 'photos.type'
+  | 'photos.tooBig'
+  | 'photos.heic'
+  | 'photos.decode'
+  | 'photos.encode'
+  | 'photos.upload'
+  | 'location.required'
+  | 'location.invalid'
+  | 'address.required'
+  | 'address.tooLong'
+  | 'contact.invalid'
+  | 'form.rateLimited'
+  | 'form.server';
+export type ReportErrorKey = `report.error.${ReportErrorCode}`;
+// Compile-time proof that every key exists in the dictionaries.
+const _keysExist: ReportErrorKey extends MessageKey ? true : never = true;
+void _keysExist;
+
+/**
+ * How the point was set. 'district' means the centre of a chosen district — the way to give a place without
+ * the map or location access — so the address must then describe where exactly.
+ */
+export type LocationSource = 'map' | 'device' | 'photo' | 'district';
+
+export interface ReportFormValues {
+  category: string;
+  description: string;
+  photos: readonly { type: string; size: number }[];
+  location: { lng: number; lat: number; source: LocationSource } | null;
+  /** District code chosen in the form, '' when none. */
+  district: string;
+  address: string;
+  /** One field: a mainland mobile number or an email address, '' when the person stays anonymous. */
+  contact: string;
+}
+
+export type ReportErrors = Partial<Record<ReportField, ReportErrorKey>>;
+
+/** Length as PostgreSQL's char_length counts it: Unicode code points, not UTF-16 units (emoji count once). */
+export const charLength = (s: string) => [...s].length;
+
+/** A contact as the database columns want it, or 'invalid'. Accepts full-width digits and +86 / spaces / dashes. */
+export function parseContact(raw: string): { phone: string | null; email: string | null } | 'invalid' {
+  const s = raw.normalize('NFKC').trim();
+  if (!s) return { phone: null, email: null };
+  const phone = s.replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
+  if (/^1[3-9]\d{9}$/.test(phone)) return { phone, email: null };
+  if (s.length <= 254 && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(s))
+    return { phone: null, email: s.toLowerCase() };
+  return 'invalid';
+}
+
+function check(
+  v: ReportFormValues,
+  known?: readonly string[],
+): Partial<Record<ReportField, ReportErrorCode>> {
+  const description = charLength(v.description.trim());
+  const address = charLength(v.address.trim());
+  return {
+    category: !v.category
+      ? 'category.required'
+      : known && !known.includes(v.category)
+        ? 'category.invalid'
+        : undefined,
+    description: !description
+      ? 'description.required'
+      : description < DESCRIPTION_MIN
+        ? 'description.tooShort'
+        : description > DESCRIPTION_MAX
+          ? 'description.tooLong'
+          : undefined,
+    photos:
+      v.photos.length > PHOTOS_MAX
+        ? 'photos.tooMany'
+        : v.photos.some((p) => !PHOTO_TYPES.includes(p.type))
+          ? 'photos.type'
+          : v.photos.some((p) => p.size > PHOTO_BYTES_MAX)
+            ? 'photos.tooBig'
+            : undefined,
+    location: !v.location ? 'location.required' : !isValidLngLat(v.location) ? 'location.invalid' : undefined,
+    address:
+      address > ADDRESS_MAX
+        ? 'address.tooLong'
+        : v.location?.source === 'district' && address < ADDRESS_MIN_APPROXIMATE
+          ? 'address.required'
+          : undefined,
+    contact: parseContact(v.contact) === 'invalid' ? 'contact.invalid' : undefined,
+  };
+}
+
+/**
+ * The first problem with each field, in form order; empty when the report can be sent.
+ * `categories`: the active category codes, when known, to catch a stale preselection from `?category=`.
+ */
+export function validateReport(v: ReportFormValues, categories?: readonly string[]): ReportErrors {
+  const codes = check(v, categories);
+  const errors: ReportErrors = {};
+  for (const f of REPORT_FIELDS) {
+    const c = codes[f];
+    if (c) errors[f] = `report.error.${c}`;
+  }
+  return errors;
+}
+
+/** A valid form as submit_report's arguments want it (trimmed; contact split into phone or email). */
+export interface ReportDraft {
+  category: string;
+  description: string;
+  lng: number;
+  lat: number;
+  address: string;
+  district: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+}
+
+/** The draft to send; call only when validateReport found nothing. */
+export function toDraft(v: ReportFormValues): ReportDraft {
+  const contact = parseContact(v.contact);
+  if (!v.location || contact === 'invalid') throw new Error('toDraft needs a valid form');
+  return {
+    category: v.category,
+    description: v.description.trim(),
+    lng: v.location.lng,
+    lat: v.location.lat,
+    address: v.address.trim(),
+    district: v.district || null,
+    contactPhone: contact.phone,
+    contactEmail: contact.email,
+  };
+}
+
+/** What the form does with an error from submit_report. */
+export interface ServerProblem {
+  /** The field to mark, or none for a form-level message. */
+  field: ReportField | null;
+  key: ReportErrorKey;
+  /** Worth sending again later unchanged (rate limit, network, server trouble); false = the person must fix it. */
+  retry: boolean;
+}
+
+const SERVER_KEYS: Record<string, [ReportField, ReportErrorCode]> = {
+  invalid_category: ['category', 'category.invalid'],
+  invalid_description_length: ['description', 'description.tooShort'],
+  invalid_location: ['location', 'location.invalid'],
+  invalid_district: ['location', 'location.invalid'],
+  invalid_address: ['address', 'address.tooLong'],
+  invalid_contact: ['contact', 'contact.invalid'],
+  invalid_photos: ['photos', 'photos.upload'],
+};
+
+/**
+ * Maps an error from submit_report (PostgREST's `{ code, message }`; the message starts with a key such as
+ * 'invalid_contact', maybe followed by ': detail') to the form's message. A description-length error takes
+ * its direction from the text sent. Anything unrecognised — offline, timeouts, 5xx — is worth retrying.
+ */
+export function serverProblem(
+  error: { message?: string } | null | undefined,
+  sent?: ReportDraft,
+): ServerProblem {
+  const name = /^[a-z_]+/.exec(error?.message ?? '')?.[0] ?? '';
+  const known = SERVER_KEYS[name];
+  if (known) {
+    const [field, code] = known;
+    const tooLong = field === 'description' && sent && charLength(sent.description) > DESCRIPTION_MAX;
+    return { field, key: `report.error.${tooLong ? 'description.tooLong' : code}`, retry: false };
+  }
+  return {
+    field: null,
+    key: name === 'rate_limited' ? 'report.error.form.rateLimited' : 'report.error.form.server',
+    retry: true,
+  };
+}
