@@ -53,3 +53,7 @@ language sql immutable as $$
 $$;
 
 grant execute on all functions in schema storage to anon, authenticated, service_role, postgres;
+
+-- The local storage stand-in writes object rows as supabase_storage_admin (as the real server does); the
+-- objects' id default calls extensions.gen_random_uuid().
+grant usage on schema extensions to supabase_storage_admin;
