@@ -319,8 +319,9 @@ describe('admin API', () => {
     const { data, error } = await serviceClient().auth.admin.listUsers({ page: 1, perPage: 1 });
     expect(error).toBeNull();
     expect(data.users).toHaveLength(1);
-    expect(data.total).toBeGreaterThanOrEqual(2);
-    expect((data as { nextPage: number | null }).nextPage).toBe(2);
+    const pagination = data as { total?: number; nextPage?: number | null };
+    expect(pagination.total).toBeGreaterThanOrEqual(2);
+    expect(pagination.nextPage).toBe(2);
   });
 
   it('refuses the admin API to anyone without the service role key', async () => {
