@@ -11,7 +11,9 @@ import {
   serverProblem,
   toDraft,
   validateReport,
+  SERVICE_RADIUS_M,
   type ReportFormValues,
+  type ValidationContext,
 } from '../../src/lib/report/validation.ts';
 
 const valid: ReportFormValues = {
@@ -23,8 +25,8 @@ const valid: ReportFormValues = {
   address: '',
   contact: '',
 };
-const errorsOf = (change: Partial<ReportFormValues>, categories?: string[]) =>
-  validateReport({ ...valid, ...change }, categories);
+const errorsOf = (change: Partial<ReportFormValues>, context?: ValidationContext) =>
+  validateReport({ ...valid, ...change }, context);
 
 describe('a valid report', () => {
   it('has no errors', () => {
@@ -38,10 +40,10 @@ describe('category', () => {
   });
   it('must be one of the active categories when they are known', () => {
     const active = ['overflowing_bin', 'pests'];
-    expect(errorsOf({ category: 'retired_category' }, active)).toEqual({
+    expect(errorsOf({ category: 'retired_category' }, { categories: active })).toEqual({
       category: 'report.error.category.invalid',
     });
-    expect(errorsOf({ category: 'pests' }, active)).toEqual({});
+    expect(errorsOf({ category: 'pests' }, { categories: active })).toEqual({});
   });
 });
 
@@ -115,6 +117,21 @@ describe('location', () => {
     expect(at(0, -90.0001)).toBe('report.error.location.invalid');
     expect(at(Number.NaN, 30)).toBe('report.error.location.invalid');
   });
+  it('must be within 15 km of a district centre when the centres are known', () => {
+    const centres = [
+      { lng: 100, lat: 30 },
+      { lng: 114.06, lat: 22.53 },
+    ];
+    const at = (lat: number) =>
+      errorsOf({ location: { lng: 114.06, lat, source: 'map' } }, { centres }).location;
+    // 0.1348° of latitude ≈ 14.989 km; 0.1350° ≈ 15.011 km.
+    expect(SERVICE_RADIUS_M).toBe(15_000);
+    expect(at(22.53 + 0.1348)).toBeUndefined();
+    expect(at(22.53 + 0.135)).toBe('report.error.location.invalid');
+    expect(
+      errorsOf({ location: { lng: 116.4, lat: 39.9, source: 'map' } }, { centres: [] }).location,
+    ).toBeUndefined();
+  });
   it('may come from the device, a photo or the map without needing an address', () => {
     for (const source of ['map', 'device', 'photo'] as const) {
       expect(errorsOf({ location: { lng: 120, lat: 36, source }, address: '' })).toEqual({});
@@ -150,8 +167,18 @@ describe('contact', () => {
       expect(parseContact(n)).toEqual({ phone: n, email: null });
     }
   });
-  it('refuses 10x–12x prefixes and 10 or 12 digits', () => {
+  it('accepts landlines with their area code, as the database does (0 and 9–11 more digits)', () => {
+    expect(parseContact('0755-1234567')).toEqual({ phone: '07551234567', email: null });
+    expect(parseContact('(0755) 1234 5678')).toEqual({ phone: '075512345678', email: null });
+    expect(parseContact('+86 10 1234 5678')).toBe('invalid'); // no trunk 0 after +86: not what the database takes
+    expect(parseContact('010 1234 567')).toEqual({ phone: '0101234567', email: null });
+    expect(parseContact('010123456789')).toEqual({ phone: '010123456789', email: null });
+    expect(parseContact('010123456')).toBe('invalid');
+    expect(parseContact('0101234567890')).toBe('invalid');
+  });
+  it('refuses mobile prefixes 10x–12x, 10 or 12 digits, and letters', () => {
     for (const n of [
+      '138a2345678',
       '10012345678',
       '11012345678',
       '12012345678',

@@ -4,7 +4,8 @@
  * Rules return message keys (`report.error.*`), never text.
  */
 import type { MessageKey } from '../../i18n/index.ts';
-import { isValidLngLat } from '../geo/distance.ts';
+import { distanceMeters, isValidLngLat } from '../geo/distance.ts';
+import type { LngLat } from '../geo/types.ts';
 
 export const DESCRIPTION_MIN = 10;
 export const DESCRIPTION_MAX = 2000;
@@ -15,6 +16,8 @@ export const PHOTOS_MAX = 3;
 export const PHOTO_BYTES_MAX = 10 * 1024 * 1024;
 /** The storage bucket's allowed types; the photo pipeline always produces JPEG. */
 export const PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'];
+/** The service area: within this distance of a district centre (submit_report's rule). */
+export const SERVICE_RADIUS_M = 15_000;
 
 /** Fields in form order: the error summary lists them in this order. */
 export const REPORT_FIELDS = ['category', 'description', 'photos', 'location', 'address', 'contact'] as const;
@@ -59,7 +62,7 @@ export interface ReportFormValues {
   /** District code chosen in the form, '' when none. */
   district: string;
   address: string;
-  /** One field: a mainland mobile number or an email address, '' when the person stays anonymous. */
+  /** One field: a mainland phone number (mobile or landline) or an email, '' when the person stays anonymous. */
   contact: string;
 }
 
@@ -68,21 +71,30 @@ export type ReportErrors = Partial<Record<ReportField, ReportErrorKey>>;
 /** Length as PostgreSQL's char_length counts it: Unicode code points, not UTF-16 units (emoji count once). */
 export const charLength = (s: string) => [...s].length;
 
-/** A contact as the database columns want it, or 'invalid'. Accepts full-width digits and +86 / spaces / dashes. */
+/**
+ * A contact as the database columns want it, or 'invalid'. Phones as submit_report accepts them: a mobile
+ * number 1[3-9]xxxxxxxxx or a landline with its area code 0xx…; typed with spaces, dashes, brackets, +86 or
+ * full-width digits (NFKC turns １３８ and ＠ into 138 and @). Emails are lowercased, as the database does.
+ */
 export function parseContact(raw: string): { phone: string | null; email: string | null } | 'invalid' {
   const s = raw.normalize('NFKC').trim();
   if (!s) return { phone: null, email: null };
-  const phone = s.replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
-  if (/^1[3-9]\d{9}$/.test(phone)) return { phone, email: null };
+  const phone = s.replace(/[\s()-]/g, '').replace(/^\+?86(?=1\d{10}$|0\d{9,11}$)/, '');
+  if (/^(1[3-9]\d{9}|0\d{9,11})$/.test(phone)) return { phone, email: null };
   if (s.length <= 254 && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(s))
     return { phone: null, email: s.toLowerCase() };
   return 'invalid';
 }
 
-function check(
-  v: ReportFormValues,
-  known?: readonly string[],
-): Partial<Record<ReportField, ReportErrorCode>> {
+export interface ValidationContext {
+  /** Active category codes, when loaded: catches a stale preselection from `?category=`. */
+  categories?: readonly string[];
+  /** District centres (WGS-84), when loaded: a point farther than SERVICE_RADIUS_M from all is outside. */
+  centres?: readonly LngLat[];
+}
+
+function check(v: ReportFormValues, { categories: known, centres }: ValidationContext) {
+  const loc = v.location;
   const description = charLength(v.description.trim());
   const address = charLength(v.address.trim());
   return {
@@ -106,23 +118,25 @@ function check(
           : v.photos.some((p) => p.size > PHOTO_BYTES_MAX)
             ? 'photos.tooBig'
             : undefined,
-    location: !v.location ? 'location.required' : !isValidLngLat(v.location) ? 'location.invalid' : undefined,
+    location: !loc
+      ? 'location.required'
+      : !isValidLngLat(loc) ||
+          (centres?.length && !centres.some((c) => distanceMeters(c, loc) <= SERVICE_RADIUS_M))
+        ? 'location.invalid'
+        : undefined,
     address:
       address > ADDRESS_MAX
         ? 'address.tooLong'
-        : v.location?.source === 'district' && address < ADDRESS_MIN_APPROXIMATE
+        : loc?.source === 'district' && address < ADDRESS_MIN_APPROXIMATE
           ? 'address.required'
           : undefined,
     contact: parseContact(v.contact) === 'invalid' ? 'contact.invalid' : undefined,
-  };
+  } satisfies Record<ReportField, ReportErrorCode | undefined>;
 }
 
-/**
- * The first problem with each field, in form order; empty when the report can be sent.
- * `categories`: the active category codes, when known, to catch a stale preselection from `?category=`.
- */
-export function validateReport(v: ReportFormValues, categories?: readonly string[]): ReportErrors {
-  const codes = check(v, categories);
+/** The first problem with each field, in form order; empty when the report can be sent. */
+export function validateReport(v: ReportFormValues, context: ValidationContext = {}): ReportErrors {
+  const codes = check(v, context);
   const errors: ReportErrors = {};
   for (const f of REPORT_FIELDS) {
     const c = codes[f];
