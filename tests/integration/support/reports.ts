@@ -9,7 +9,7 @@ import { sql } from './stack.ts';
 export const BUCKET = 'report-photos';
 
 /** A tiny JPEG-looking body; the storage rules look at the declared type and size, not the pixels. */
-export function jpegBytes(size = 64): Uint8Array {
+export function jpegBytes(size = 64): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   bytes.set([0xff, 0xd8, 0xff, 0xe0]);
   bytes[size - 2] = 0xff;
