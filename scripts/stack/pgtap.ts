@@ -18,7 +18,9 @@ function databaseUrl(): string {
       .find((l) => l.startsWith('DATABASE_URL='));
     if (line) return line.slice('DATABASE_URL='.length).trim();
   }
-  console.error(`No DATABASE_URL and no ${path.relative(repoRoot, envFile)}: start the stack (npm run stack:start).`);
+  console.error(
+    `No DATABASE_URL and no ${path.relative(repoRoot, envFile)}: start the stack (npm run stack:start).`,
+  );
   process.exit(2);
 }
 
