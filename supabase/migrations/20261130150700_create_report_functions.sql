@@ -525,7 +525,11 @@ begin
   if v_role = 'worker' and v_report.district_code is distinct from public.staff_district() then
     raise exception using errcode = '42501', message = 'forbidden', detail = 'Workers handle reports of their own district.';
   end if;
-  if v_to = v_report.status and v_to <> 'assigned' then
+  -- Checked here too (the trigger has the last word) so that an illegal change is reported as such rather
+  -- than as a missing field.
+  if not exists (
+    select 1 from public.report_transitions t where t.from_status = v_report.status and t.to_status = v_to
+  ) then
     raise exception using errcode = 'P0001', message = format('illegal_transition: %s → %s', v_report.status, v_to);
   end if;
 
