@@ -65,8 +65,24 @@ create unique index if not exists users_email_partial_key on auth.users (lower(e
 alter table auth.users owner to supabase_auth_admin;
 
 -- Columns added after the first version of this file (existing local clusters get them on the next start).
+-- The rest of the real table's columns, so a seed written for a hosted project (which often fills
+-- email_change, confirmation_token, is_super_admin…) runs here unchanged.
 alter table auth.users add column if not exists phone_confirmed_at timestamptz;
 alter table auth.users add column if not exists is_sso_user boolean not null default false;
+alter table auth.users add column if not exists invited_at timestamptz;
+alter table auth.users add column if not exists email_change_token_new varchar(255);
+alter table auth.users add column if not exists email_change varchar(255);
+alter table auth.users add column if not exists email_change_sent_at timestamptz;
+alter table auth.users add column if not exists email_change_token_current varchar(255) default '';
+alter table auth.users add column if not exists email_change_confirm_status smallint default 0;
+alter table auth.users add column if not exists is_super_admin boolean;
+alter table auth.users add column if not exists phone_change text default '';
+alter table auth.users add column if not exists phone_change_token varchar(255) default '';
+alter table auth.users add column if not exists phone_change_sent_at timestamptz;
+alter table auth.users add column if not exists reauthentication_token varchar(255) default '';
+alter table auth.users add column if not exists reauthentication_sent_at timestamptz;
+alter table auth.users add column if not exists confirmed_at timestamptz
+  generated always as (least(email_confirmed_at, phone_confirmed_at)) stored;
 
 -- The local auth stand-in (scripts/stack/auth-standin/) works as supabase_auth_admin, the role the real Auth
 -- server connects as, so triggers that migrations put on auth.users run with the same rights as in production.
