@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import exifr from 'exifr';
 import { describe, expect, it } from 'vitest';
+import { fixturePhotos } from '../fixtures/photos.ts';
 import {
   fitWithin,
   jpegHasMetadata,
@@ -222,4 +224,33 @@ describe('output size', () => {
     expect(fitWithin(100_000, 10, 2048)).toEqual({ width: 2048, height: 1 });
     expect(fitWithin(10, 100_000, 2048)).toEqual({ width: 1, height: 2048 });
   });
+});
+
+describe('the committed photo fixtures (used by the browser tests)', () => {
+  for (const [name, f] of Object.entries(fixturePhotos)) {
+    const jpeg = new Uint8Array(readFileSync(f.file));
+    it(`${name}: is a small real JPEG of the stated size`, () => {
+      expect(jpeg.length).toBeLessThan(50 * 1024);
+      expect(sniffImageFormat(jpeg)).toBe('jpeg');
+      const sof = jpegSegments(jpeg).find((s) => s.marker === 0xc0)!;
+      const v = new DataView(jpeg.buffer, jpeg.byteOffset);
+      expect({ height: v.getUint16(sof.start + 5), width: v.getUint16(sof.start + 7) }).toEqual({
+        height: f.height,
+        width: f.width,
+      });
+    });
+    it(`${name}: carries the stated GPS position and orientation, read alike by us and by exifr`, async () => {
+      close(readJpegGps(jpeg), f.gps);
+      expect(await exifr.gps(jpeg)).toEqual({
+        latitude: expect.closeTo(f.gps.lat, 9),
+        longitude: expect.closeTo(f.gps.lng, 9),
+      });
+      expect(await exifr.orientation(jpeg)).toBe(f.orientation);
+      expect(jpegHasMetadata(jpeg)).toBe(true);
+    });
+    it(`${name}: comes out at the stated size`, () => {
+      const upright = f.orientation >= 5 ? [f.height, f.width] : [f.width, f.height];
+      expect(fitWithin(upright[0]!, upright[1]!, 2048)).toEqual(f.expectedOutput);
+    });
+  }
 });

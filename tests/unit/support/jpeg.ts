@@ -147,3 +147,9 @@ export function fakeJpeg(...segments: Uint8Array[]): Uint8Array {
     new Uint8Array([0xff, 0xd9]),
   );
 }
+
+/** Inserts segments after a JPEG's APP0 (JFIF) segment when it has one, else right after SOI. */
+export function jpegAfterApp0(jpeg: Uint8Array, ...segments: Uint8Array[]): Uint8Array {
+  const app0 = jpeg[2] === 0xff && jpeg[3] === 0xe0 ? 4 + ((jpeg[4]! << 8) | jpeg[5]!) : 2;
+  return concat(jpeg.subarray(0, app0), ...segments, jpeg.subarray(app0));
+}
