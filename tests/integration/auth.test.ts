@@ -343,6 +343,14 @@ describe('admin API', () => {
 });
 
 describe('service endpoints', () => {
+  it('lets a browser on the site read the API version header that selects the error format', async () => {
+    const response = await fetch(`${stack.url}/auth/v1/settings`, {
+      headers: { apikey: stack.anonKey, origin: 'http://localhost:4321' },
+    });
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:4321');
+    expect(response.headers.get('access-control-expose-headers')).toContain('x-supabase-api-version');
+  });
+
   it('reports health and settings like the real server (e-mail sign-in, autoconfirm)', async () => {
     const headers = { apikey: stack.anonKey };
     expect((await fetch(`${stack.url}/auth/v1/health`, { headers })).status).toBe(200);

@@ -246,6 +246,22 @@ describe('after-photos', () => {
   });
 });
 
+describe('listing', () => {
+  it('shows staff the photos in a pending folder and visitors nothing', async () => {
+    const key = randomUUID();
+    const first = await uploadPendingPhoto(anonClient(), key);
+    const second = await uploadPendingPhoto(anonClient(), key);
+    const listed = await photos(staff).list(`pending/${key}`);
+    expect(listed.error).toBeNull();
+    expect(listed.data?.map((file) => `pending/${key}/${file.name}`).sort()).toEqual([first, second].sort());
+    const folders = await photos(staff).list('pending', { limit: 1000 });
+    expect(folders.data?.find((entry) => entry.name === key)).toMatchObject({ id: null });
+    const hidden = await photos(visitor).list(`pending/${key}`);
+    expect(hidden.error).toBeNull();
+    expect(hidden.data).toEqual([]);
+  });
+});
+
 describe('removal', () => {
   it('is left to the service role, which removes the object', async () => {
     const path = await uploadPendingPhoto(anonClient(), randomUUID());
