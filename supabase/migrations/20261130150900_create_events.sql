@@ -53,7 +53,8 @@ create table public.event_signups (
   party_size smallint not null default 1 check (party_size between 1 and 10),
   status text not null check (status in ('confirmed', 'waitlisted', 'cancelled')),
   cancel_token_hash text not null unique check (cancel_token_hash ~ '^[0-9a-f]{64}$'),
-  created_at timestamptz not null default now(),
+  -- clock_timestamp: the waiting list is first come, first served, even within one transaction.
+  created_at timestamptz not null default clock_timestamp(),
   updated_at timestamptz not null default now()
 );
 comment on table public.event_signups is 'Sign-ups for events. Contact details are private (staff and the district''s workers).';
