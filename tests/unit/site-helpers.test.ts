@@ -1,7 +1,7 @@
 /** Helpers of the site chrome: the current navigation section and what goes into a page's head. */
 import { describe, expect, it } from 'vitest';
 import { isCurrentSection, mainNav } from '../../src/components/site/nav.ts';
-import { pageAlternates, serializeJsonLd } from '../../src/components/site/seo.ts';
+import { pageAlternates, perLocale, serializeJsonLd } from '../../src/components/site/seo.ts';
 
 describe('main navigation', () => {
   it('lists every section of the site once, with a trailing slash', () => {
@@ -25,6 +25,12 @@ describe('main navigation', () => {
     expect(isCurrentSection('/news/', '/news/')).toBe(true);
     expect(isCurrentSection('/news/', '/news/first-clean-day/')).toBe(true);
     expect(isCurrentSection('/report/', '/reports/')).toBe(false);
+  });
+});
+
+describe('perLocale', () => {
+  it('builds one value for each locale', () => {
+    expect(perLocale((l) => `/${l}/`)).toEqual({ 'zh-cn': '/zh-cn/', en: '/en/' });
   });
 });
 

@@ -3,16 +3,22 @@
  * translations of an article (linked by translationKey).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { localePath, locales, type Locale } from '../../i18n/index.ts';
+import { localePath, type Locale } from '../../i18n/index.ts';
+import { perLocale } from '../site/seo.ts';
 import { byNewest, slugFromId } from './list.ts';
 import { newsTags, type NewsTag } from './tags.ts';
 
 export type NewsEntry = CollectionEntry<'news'>;
 
+/** Every locale's articles, newest first. */
+export async function getNewsByLocale(): Promise<Record<Locale, NewsEntry[]>> {
+  const all = (await getCollection('news')).sort(byNewest);
+  return perLocale((l) => all.filter((entry) => entry.data.locale === l));
+}
+
 /** A locale's articles, newest first. */
 export async function getNews(locale: Locale): Promise<NewsEntry[]> {
-  const entries = await getCollection('news', (entry) => entry.data.locale === locale);
-  return entries.sort(byNewest);
+  return (await getNewsByLocale())[locale];
 }
 
 /** Site path of an article, e.g. `/en/news/first-clean-day/`. */
@@ -37,9 +43,8 @@ export function tagsInUse(entries: readonly NewsEntry[]): NewsTag[] {
  */
 export async function articleAlternates(entry: NewsEntry): Promise<Record<Locale, string>> {
   const all = await getCollection('news', (other) => other.data.translationKey === entry.data.translationKey);
-  const entries = locales.map((l) => {
+  return perLocale((l) => {
     const translation = all.find((other) => other.data.locale === l);
-    return [l, translation ? articlePath(translation) : localePath(l, '/news/')] as const;
+    return translation ? articlePath(translation) : localePath(l, '/news/');
   });
-  return Object.fromEntries(entries) as Record<Locale, string>;
 }

@@ -4,6 +4,14 @@
 import { locales, switchLocalePath, type Locale } from '../../i18n/index.ts';
 
 /**
+ * Builds a value for every locale.
+ * @example perLocale((l) => localePath(l, '/')) // { 'zh-cn': '/', en: '/en/' }
+ */
+export function perLocale<T>(make: (locale: Locale) => T): Record<Locale, T> {
+  return Object.fromEntries(locales.map((l) => [l, make(l)])) as Record<Locale, T>;
+}
+
+/**
  * The same page in every locale. By default the path with its locale prefix swapped (pages share their paths
  * across locales); `overrides` replaces entries for pages whose translation lives elsewhere.
  * @example pageAlternates('/en/news/') // { 'zh-cn': '/news/', en: '/en/news/' }
@@ -12,8 +20,7 @@ export function pageAlternates(
   pathname: string,
   overrides: Partial<Record<Locale, string>> = {},
 ): Record<Locale, string> {
-  const entries = locales.map((l) => [l, overrides[l] ?? switchLocalePath(pathname, l)] as const);
-  return Object.fromEntries(entries) as Record<Locale, string>;
+  return perLocale((l) => overrides[l] ?? switchLocalePath(pathname, l));
 }
 
 /**
