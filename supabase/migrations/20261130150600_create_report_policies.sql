@@ -121,7 +121,7 @@ create policy "Workers can read photos of reports in their district." on public.
       where r.id = report_id and r.district_code = (select public.staff_district())
     )
   );
-create policy "Staff and workers can attach after-photos to reports they handle." on public.report_photos
+create policy "Staff and workers can add after-photos to their reports." on public.report_photos
   for insert to authenticated
   with check (
     kind = 'after'

@@ -26,7 +26,7 @@ create policy "Signed-in users can upload report photos to a pending folder." on
     and name ~ '^pending/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(jpg|png|webp)$'
   );
 
-create policy "Staff and workers can upload after-photos of reports they handle." on storage.objects
+create policy "Staff and workers can upload after-photos of their reports." on storage.objects
   for insert to authenticated
   with check (
     bucket_id = 'report-photos'

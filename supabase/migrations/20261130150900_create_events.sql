@@ -306,7 +306,7 @@ create policy "Staff can change the status of event sign-ups." on public.event_s
   for update to authenticated
   using ((select public.staff_role()) in ('staff', 'admin'))
   with check ((select public.staff_role()) in ('staff', 'admin'));
-create policy "Workers can change the status of sign-ups for events in their district." on public.event_signups
+create policy "Workers can change sign-ups for events in their district." on public.event_signups
   for update to authenticated
   using (
     (select public.staff_role()) = 'worker'
