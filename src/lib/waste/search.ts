@@ -67,16 +67,19 @@ const HAN = /\p{Script=Han}/u;
  * @example normalise('  Plastic-Bottle ') // 'plastic bottle'
  */
 export function normalise(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/ü/g, 'v')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC')
-    .replace(/[']/g, '')
-    .replace(/[\s\-_/,.·、，。()（）&+]+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .normalize('NFD')
+      // ü, with or without a tone mark (ǜ), is v on a pinyin keyboard; other accents are tone marks: dropped.
+      .replace(/u\u0308/g, 'v')
+      .replace(/[\u0300-\u036f]/g, '')
+      .normalize('NFC')
+      .replace(/[']/g, '')
+      .replace(/[\s\-_/,.·、，。()（）&+]+/g, ' ')
+      .trim()
+  );
 }
 
 function keysFor(text: string, syllables: string[] | null): Keys {
