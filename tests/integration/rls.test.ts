@@ -67,13 +67,15 @@ describe('the public cannot read report tables directly', () => {
     }
   });
 
-  it('a signed-in citizen sees no rows at all', async () => {
-    const reports = await citizen.from('reports').select('id, contact_email, contact_phone');
+  it('a signed-in citizen sees no rows at all, and no contact columns', async () => {
+    const reports = await citizen.from('reports').select('id, tracking_code');
     expect(reports.error).toBeNull();
     expect(reports.data).toEqual([]);
     const updates = await citizen.from('report_updates').select('internal_note');
     expect(updates.error).toBeNull();
     expect(updates.data).toEqual([]);
+    const contacts = await citizen.from('reports').select('contact_email');
+    expect(contacts.error?.code).toBe('42501');
   });
 
   it('nobody can read the reporter token hash, not even staff', async () => {
@@ -83,18 +85,39 @@ describe('the public cannot read report tables directly', () => {
 });
 
 describe('staff roles read what their role allows', () => {
-  it('staff read every report with contact details', async () => {
+  it('staff read every report, but contact details only through the audited function', async () => {
     const { data, error } = await staff
       .from('reports')
-      .select('tracking_code, contact_email, contact_phone')
-      .in('tracking_code', [dongcheng.trackingCode, xicheng.trackingCode])
-      .order('tracking_code');
+      .select('tracking_code, district_code')
+      .in('tracking_code', [dongcheng.trackingCode, xicheng.trackingCode]);
     expect(error).toBeNull();
     expect(data).toHaveLength(2);
-    expect(data?.map((r) => r.contact_email ?? r.contact_phone).sort()).toEqual([
-      '13900139000',
-      'a@example.test',
-    ]);
+    const direct = await staff.from('reports').select('contact_phone');
+    expect(direct.error?.code).toBe('42501');
+
+    const noReason = await staff.rpc('view_report_contact', { p_report_id: xicheng.id, p_reason: '' });
+    expect(noReason.error?.message).toBe('invalid_access_reason');
+    const reason = 'Ask the reporter where exactly the pile is.';
+    const contact = await staff.rpc('view_report_contact', { p_report_id: xicheng.id, p_reason: reason });
+    expect(contact.error).toBeNull();
+    expect(contact.data).toEqual([{ contact_phone: '13900139000', contact_email: null }]);
+    const audit = await sql<{ changes: { reason: string } }>(
+      `select changes from public.audit_log where table_name = 'reports' and record_id = $1`,
+      [xicheng.id],
+    );
+    expect(audit.map((row) => row.changes.reason)).toContain(reason);
+  });
+
+  it('contact details are refused to the public and to a worker of another district', async () => {
+    const reason = 'Checking who reported this.';
+    for (const client of [visitor, citizen, worker]) {
+      const { data, error } = await client.rpc('view_report_contact', {
+        p_report_id: xicheng.id,
+        p_reason: reason,
+      });
+      expect(data).toBeNull();
+      expect(error).not.toBeNull();
+    }
   });
 
   it('a worker reads the reports of their own district only', async () => {
