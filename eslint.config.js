@@ -8,6 +8,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'dist-*/',
+      '.stack-*/',
       '.astro/',
       '.stack/',
       'node_modules/',

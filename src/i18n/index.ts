@@ -3,14 +3,17 @@
  * Locale ids are lowercase in URLs and config (`zh-cn`, `en`) and BCP-47 in `<html lang>` (`zh-CN`, `en`).
  */
 import i18next, { type TOptions } from 'i18next';
-import zhCN from './zh-CN.json';
-import en from './en.json';
+import zhCN from './zh-CN.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
 
 export const locales = ['zh-cn', 'en'] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'zh-cn';
 
-export type MessageKey = keyof typeof zhCN;
+type DictionaryKey = keyof typeof zhCN;
+/** Plural keys are stored as `x_one` / `x_other`; callers pass the base key `x` with `{ count }`. */
+type PluralBase<K> = K extends `${infer B}_other` ? B : never;
+export type MessageKey = DictionaryKey | PluralBase<DictionaryKey>;
 
 const instance = i18next.createInstance();
 void instance.init({

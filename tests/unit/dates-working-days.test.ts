@@ -65,7 +65,7 @@ describe('deadline status', () => {
 describe('display', () => {
   it('formats date and time in Shanghai time in both languages', () => {
     expect(formatDateTime('zh-cn', '2026-11-30T07:05:00Z')).toBe('2026年11月30日 15:05');
-    expect(formatDateTime('en', '2026-11-30T07:05:00Z')).toBe('November 30, 2026 at 15:05');
+    expect(formatDateTime('en', '2026-11-30T07:05:00Z')).toBe('30 November 2026 at 15:05');
   });
 
   it('says how long ago or until, in the largest whole unit', () => {

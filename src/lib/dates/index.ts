@@ -2,13 +2,18 @@
  * The one date helper. The campaign runs in China Standard Time, so every displayed date uses Asia/Shanghai,
  * whatever the visitor's device is set to.
  */
-import { htmlLang, type Locale } from '../../i18n/index.ts';
+import type { Locale } from '../../i18n/index.ts';
+
+/** Intl locale for dates: our English copy writes "12 March 2024", so British order, not US. */
+function dateLocale(locale: Locale): string {
+  return locale === 'en' ? 'en-GB' : 'zh-CN';
+}
 
 export const cityTimeZone = 'Asia/Shanghai';
 
 /** A calendar date in the page's language, e.g. "2024年3月5日" or "5 March 2024". */
 export function formatDate(locale: Locale, date: Date | string): string {
-  return new Intl.DateTimeFormat(htmlLang(locale), {
+  return new Intl.DateTimeFormat(dateLocale(locale), {
     dateStyle: 'long',
     timeZone: cityTimeZone,
   }).format(new Date(date));
@@ -19,9 +24,9 @@ export function isoDate(date: Date | string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: cityTimeZone }).format(new Date(date));
 }
 
-/** Date and time in the page's language, e.g. "2026年11月30日 15:00" or "November 30, 2026 at 15:00". */
+/** Date and time in the page's language, e.g. "2026年11月30日 15:00" or "30 November 2026 at 15:00". */
 export function formatDateTime(locale: Locale, date: Date | string): string {
-  return new Intl.DateTimeFormat(htmlLang(locale), {
+  return new Intl.DateTimeFormat(dateLocale(locale), {
     dateStyle: 'long',
     timeStyle: 'short',
     hourCycle: 'h23',
@@ -95,7 +100,7 @@ const relativeUnits: [Intl.RelativeTimeFormatUnit, number][] = [
 /** "3 小时前", "in 2 days", "just now"-style text for an instant relative to now. */
 export function relativeTime(locale: Locale, date: Date | string, now: Date = new Date()): string {
   const diff = new Date(date).getTime() - now.getTime();
-  const format = new Intl.RelativeTimeFormat(htmlLang(locale), { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(dateLocale(locale), { numeric: 'auto' });
   for (const [unit, ms] of relativeUnits) {
     if (Math.abs(diff) >= ms) return format.format(Math.trunc(diff / ms), unit);
   }
