@@ -828,6 +828,10 @@ export type Database = {
           error: string;
         }[];
       };
+      cancel_event: {
+        Args: { p_event_id: string; p_note_zh?: string; p_note_en?: string };
+        Returns: undefined;
+      };
       cancel_event_signup: {
         Args: { p_cancel_token: string };
         Returns: undefined;
@@ -846,9 +850,77 @@ export type Database = {
         };
         Returns: undefined;
       };
+      close_event_with_results: {
+        Args: {
+          p_event_id: string;
+          p_volunteers: number;
+          p_bags_collected: number;
+          p_summary_zh: string;
+          p_summary_en: string;
+          p_public_note?: string;
+        };
+        Returns: {
+          tracking_code: string;
+          previous_status: Database['public']['Enums']['report_status'];
+          status: Database['public']['Enums']['report_status'];
+        }[];
+      };
       confirm_report: {
         Args: { p_code: string; p_device_id: string };
         Returns: number;
+      };
+      console_event: {
+        Args: { p_event_id: string };
+        Returns: {
+          id: string;
+          title_zh: string;
+          title_en: string;
+          description_zh: string;
+          description_en: string;
+          bring_zh: string;
+          bring_en: string;
+          starts_at: string;
+          ends_at: string;
+          place_zh: string;
+          place_en: string;
+          lng: number;
+          lat: number;
+          district_code: string;
+          capacity: number;
+          organiser_zh: string;
+          organiser_en: string;
+          status: string;
+          spots_taken: number;
+          waitlist_count: number;
+          result_volunteers: number;
+          result_bags_collected: number;
+          result_summary_zh: string;
+          result_summary_en: string;
+          cancel_note_zh: string;
+          cancel_note_en: string;
+          can_edit: boolean;
+        }[];
+      };
+      console_events: {
+        Args: { p_past?: boolean; p_status?: string[]; p_limit?: number };
+        Returns: {
+          id: string;
+          title_zh: string;
+          title_en: string;
+          starts_at: string;
+          ends_at: string;
+          place_zh: string;
+          place_en: string;
+          lng: number;
+          lat: number;
+          district_code: string;
+          capacity: number;
+          spots_taken: number;
+          waitlist_count: number;
+          status: string;
+          linked_reports: number;
+          can_edit: boolean;
+        }[];
       };
       console_report: {
         Args: { p_code: string };
@@ -893,6 +965,37 @@ export type Database = {
           overdue: number;
         }[];
       };
+      create_event: {
+        Args: { p_event: Json };
+        Returns: string;
+      };
+      create_event_from_reports: {
+        Args: { p_event: Json; p_report_ids: string[] };
+        Returns: string;
+      };
+      duplicate_event: {
+        Args: { p_event_id: string; p_starts_at: string };
+        Returns: string;
+      };
+      event_candidate_reports: {
+        Args: { p_district?: string; p_limit?: number };
+        Returns: {
+          id: string;
+          tracking_code: string;
+          category_code: string;
+          status: Database['public']['Enums']['report_status'];
+          address: string;
+          district_code: string;
+          lng: number;
+          lat: number;
+          created_at: string;
+          confirmations_count: number;
+        }[];
+      };
+      event_ics: {
+        Args: { p_event_id: string; p_locale?: string; apikey?: string };
+        Returns: unknown;
+      };
       event_linked_reports: {
         Args: { p_event_id: string };
         Returns: {
@@ -912,6 +1015,23 @@ export type Database = {
           waitlist_position: number;
           created_at: string;
         }[];
+      };
+      event_signups_for_staff: {
+        Args: { p_event_id: string };
+        Returns: {
+          id: string;
+          name: string;
+          contact: string;
+          party_size: number;
+          status: string;
+          attended: boolean;
+          waitlist_position: number;
+          created_at: string;
+        }[];
+      };
+      events_ics: {
+        Args: { p_locale?: string; p_district?: string; apikey?: string };
+        Returns: unknown;
       };
       events_in_range: {
         Args: { p_from?: string; p_to?: string; p_district?: string; p_past?: boolean; p_limit?: number };
@@ -958,6 +1078,10 @@ export type Database = {
       is_working_day: {
         Args: { p_day: string };
         Returns: boolean;
+      };
+      mark_attendance: {
+        Args: { p_signup_id: string; p_attended: boolean };
+        Returns: undefined;
       };
       nearby_open_reports: {
         Args: { p_lng: number; p_lat: number; p_category: string; p_radius_m?: number };
@@ -1102,6 +1226,10 @@ export type Database = {
       };
       unhide_report: {
         Args: { p_report_id: string };
+        Returns: undefined;
+      };
+      update_event: {
+        Args: { p_event_id: string; p_event: Json };
         Returns: undefined;
       };
       view_report_contact: {
