@@ -106,3 +106,73 @@ export function relativeTime(locale: Locale, date: Date | string, now: Date = ne
   }
   return format.format(0, 'second');
 }
+
+/** China Standard Time is UTC+8 all year (no daylight saving), so city wall-clock times convert exactly. */
+const cityOffsetMs = 8 * 3_600_000;
+
+/** The city month (YYYY-MM) an instant falls in, e.g. for a month filter. */
+export function monthKey(date: Date | string): string {
+  return isoDate(date).slice(0, 7);
+}
+
+/**
+ * The instants a city month starts and ends (end exclusive), or null for a malformed month.
+ * @example monthRange('2026-12') // { from: 2026-11-30T16:00:00Z, to: 2026-12-31T16:00:00Z }
+ */
+export function monthRange(month: string): { from: Date; to: Date } | null {
+  const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const index = Number(match[2]) - 1;
+  return {
+    from: new Date(Date.UTC(year, index, 1) - cityOffsetMs),
+    to: new Date(Date.UTC(year, index + 1, 1) - cityOffsetMs),
+  };
+}
+
+/** A month (YYYY-MM) in the page's language: "2026年12月", "December 2026". */
+export function formatMonth(locale: Locale, month: string): string {
+  const [year, index] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(dateLocale(locale), {
+    year: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year ?? 1970, (index ?? 1) - 1, 15)));
+}
+
+/**
+ * When something takes place, with the weekday: "2026年12月5日星期六 09:00–12:00",
+ * "Saturday, 5 December 2026, 09:00–12:00" (both dates when it runs past midnight).
+ */
+export function formatTimeRange(locale: Locale, start: Date | string, end: Date | string): string {
+  return new Intl.DateTimeFormat(dateLocale(locale), {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+    timeZone: cityTimeZone,
+  }).formatRange(new Date(start), new Date(end));
+}
+
+/** The value of an `<input type="datetime-local">` showing an instant in city time: "2026-12-05T09:00". */
+export function toCityDateTimeInput(date: Date | string): string {
+  return new Date(new Date(date).getTime() + cityOffsetMs).toISOString().slice(0, 16);
+}
+
+/** Reads an `<input type="datetime-local">` value as city time; null when it is not a real date and time. */
+export function fromCityDateTimeInput(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const utc = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(utc);
+  // Date.UTC rolls 31 February over to March: refuse what the calendar does not have.
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59)
+    return null;
+  return new Date(utc - cityOffsetMs);
+}
