@@ -4,7 +4,7 @@
 begin;
 \ir _fixtures.psql
 
-select plan(26);
+select plan(28);
 
 -- Append-only history ------------------------------------------------------------------------------------------
 
@@ -28,6 +28,22 @@ select throws_ok(format($$insert into public.report_updates (report_id, to_statu
 :as_system
 select is((select count(*)::int from public.report_updates where report_id = :'report_a'), 4,
   'a resolved report has four history rows (submitted, accepted, in progress, resolved)');
+
+-- Only a trusted operator session may backdate history ----------------------------------------------------------
+
+-- An API role without any JWT claims (a misconfigured gateway) is still the public, and cannot backdate.
+set local role anon;
+set local request.jwt.claims = '';
+set local request.headers = '{"x-forwarded-for": "192.0.2.200"}';
+set local qs.at = '2020-01-01 00:00+00';
+select lives_ok($$select * from public.submit_report('90000000-0000-4000-8000-000000000001', 'other', '没有身份令牌的匿名请求', 114.1, 22.6, null)$$,
+  'a request without claims can still submit');
+:as_system
+select results_eq(
+  $$select u.actor_role, u.created_at > now() - interval '1 minute' from public.report_updates u
+    join public.reports r on r.id = u.report_id where r.idempotency_key = '90000000-0000-4000-8000-000000000001'$$,
+  $$values ('public', true)$$,
+  'it is recorded as the public, at the real time (qs.at is ignored)');
 
 -- Hiding is audited ------------------------------------------------------------------------------------------------
 
