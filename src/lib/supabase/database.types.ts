@@ -973,6 +973,17 @@ export type Database = {
         Args: { p_event: Json; p_report_ids: string[] };
         Returns: string;
       };
+      district_centres: {
+        Args: never;
+        Returns: {
+          code: string;
+          name_zh: string;
+          name_en: string;
+          sort_order: number;
+          lng: number;
+          lat: number;
+        }[];
+      };
       duplicate_event: {
         Args: { p_event_id: string; p_starts_at: string };
         Returns: string;
@@ -1213,6 +1224,7 @@ export type Database = {
           p_contact_phone?: string;
           p_contact_email?: string;
           p_photo_paths?: string[];
+          p_reporter_token?: string;
         };
         Returns: {
           tracking_code: string;

@@ -80,7 +80,7 @@ select is_empty(
 -- The API functions of the contract ----------------------------------------------------------------------------------
 
 select has_function('public', 'submit_report',
-  array['uuid', 'text', 'text', 'double precision', 'double precision', 'text', 'text', 'text', 'text', 'text[]'], 'submit_report exists');
+  array['uuid', 'text', 'text', 'double precision', 'double precision', 'text', 'text', 'text', 'text', 'text[]', 'text'], 'submit_report exists');
 select has_function('public', 'report_by_code', array['text'], 'report_by_code exists');
 select has_function('public', 'reports_in_bbox',
   array['double precision', 'double precision', 'double precision', 'double precision', 'text[]', 'text[]', 'text[]',
@@ -98,7 +98,7 @@ select has_function('public', 'staff_role', array[]::text[], 'staff_role exists'
 select has_function('public', 'add_working_days', array['timestamp with time zone', 'integer'], 'add_working_days exists');
 select is(
   (select array_agg(n order by o) from pg_catalog.pg_proc p, unnest(p.proargnames) with ordinality as a(n, o)
-   where p.oid = 'public.submit_report(uuid, text, text, double precision, double precision, text, text, text, text, text[])'::regprocedure
+   where p.oid = 'public.submit_report(uuid, text, text, double precision, double precision, text, text, text, text, text[], text)'::regprocedure
      and o <= 10),
   array['p_idempotency_key', 'p_category', 'p_description', 'p_lng', 'p_lat', 'p_address', 'p_district',
         'p_contact_phone', 'p_contact_email', 'p_photo_paths']::text[],
