@@ -262,6 +262,24 @@ describe('listing', () => {
   });
 });
 
+describe('seeded demo photos (local stand-in only)', () => {
+  it('serve a generated picture for a row that was seeded without bytes', async () => {
+    const path = pendingPath(randomUUID());
+    await sql(
+      `insert into storage.objects (bucket_id, name, metadata) values ($1, $2, '{"mimetype": "image/jpeg"}')`,
+      [BUCKET, path],
+    );
+    const { data, error } = await photos(staff).download(path);
+    expect(error).toBeNull();
+    const bytes = Buffer.from(await (data as Blob).arrayBuffer());
+    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect((data as Blob).type).toBe('image/png');
+    const again = await photos(staff).download(path);
+    expect(Buffer.from(await (again.data as Blob).arrayBuffer())).toEqual(bytes);
+    await sql(`delete from storage.objects where bucket_id = $1 and name = $2`, [BUCKET, path]);
+  });
+});
+
 describe('removal', () => {
   it('is left to the service role, which removes the object', async () => {
     const path = await uploadPendingPhoto(anonClient(), randomUUID());

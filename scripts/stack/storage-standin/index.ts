@@ -17,6 +17,8 @@
  * (public buckets only); POST /object/sign/{bucket}/{name} and POST /object/sign/{bucket} (batch);
  * GET /object/sign/{bucket}/{name}?token=…; DELETE /object/{bucket} (batch, { prefixes }) and
  * DELETE /object/{bucket}/{name}; POST /object/list/{bucket}.
+ * Local-only addition: a row that never went through an upload and has no bytes (the seeded demo photos of
+ * supabase/seed.sql) is served as a generated demo picture (demo-photo.ts); the real server would answer 404.
  * Not implemented (answer 404 NotSupported): bucket management (/bucket), move, copy, object info, list-v2,
  * signed upload URLs, resumable (TUS) and S3 uploads, image transformations (/render), object versions, CDN.
  */

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { asCaller, asStorageAdmin, findBucket, type Bucket, type Caller } from './caller.ts';
 import { ERRORS } from './errors.ts';
+import { demoPhoto } from './demo-photo.ts';
 import { checkKey, etagOf, objectFile, readBody, removeObjectFile, writeObject } from './files.ts';
 
 /** The real server's global upload limit default (FILE_SIZE_LIMIT, 50 MB); a bucket's own limit can lower it. */
@@ -173,7 +174,10 @@ interface StoredObject {
   updated_at: Date | null;
 }
 
-/** Streams an object's bytes with the headers the real server sends. */
+/**
+ * Streams an object's bytes with the headers the real server sends. A row that never went through an upload
+ * (no eTag: the seeded demo photos) and has no bytes gets a generated demo picture (see demo-photo.ts).
+ */
 export function sendObject(
   req: IncomingMessage,
   res: ServerResponse,
@@ -181,11 +185,12 @@ export function sendObject(
   object: StoredObject,
 ) {
   const file = objectFile(bucketId, object.name);
-  if (!fs.existsSync(file)) throw ERRORS.noSuchKey();
-  const size = fs.statSync(file).size;
+  const stored = fs.existsSync(file);
+  if (!stored && object.metadata?.eTag) throw ERRORS.noSuchKey();
+  const demo = stored ? null : demoPhoto(object.name);
   const headers: Record<string, string> = {
-    'content-type': object.metadata?.mimetype ?? 'application/octet-stream',
-    'content-length': String(size),
+    'content-type': demo ? 'image/png' : (object.metadata?.mimetype ?? 'application/octet-stream'),
+    'content-length': String(demo ? demo.length : fs.statSync(file).size),
     'cache-control': object.metadata?.cacheControl ?? 'no-cache',
     'last-modified': (object.updated_at ?? new Date()).toUTCString(),
   };
@@ -198,6 +203,7 @@ export function sendObject(
   }
   res.writeHead(200, headers);
   if (req.method === 'HEAD') return void res.end();
+  if (demo) return void res.end(demo);
   fs.createReadStream(file).pipe(res);
 }
 
