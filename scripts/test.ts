@@ -1,5 +1,6 @@
 /**
- * `npm test`: every check the project has, in one command, stopping at the first failure.
+ * `npm test`: every check the project has, in one command, stopping at the first failure
+ * (pass `-- --keep-going` to run every step anyway).
  * Installs missing Debian packages, starts the local stack when it is not running (and stops only what it
  * started), builds the site against it, and runs: lint, astro check, unit, database (pgTAP), schema types,
  * integration, page-weight budget, browser (e2e) and accessibility suites.
@@ -41,6 +42,8 @@ function runStep(step: Step, env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
+// --keep-going runs every step even after a failure (useful to see the whole picture locally).
+const keepGoing = process.argv.includes('--keep-going');
 const t0 = performance.now();
 const results: { name: string; ok: boolean; seconds: number }[] = [];
 let startedStack = false;
@@ -63,7 +66,7 @@ try {
     results.push({ name: step.name, ok: code === 0, seconds });
     if (code !== 0) {
       failed = true;
-      break;
+      if (!keepGoing) break;
     }
   }
 } finally {
