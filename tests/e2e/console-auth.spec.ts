@@ -23,7 +23,12 @@ test.beforeAll(async () => {
 });
 test.afterAll(cleanUp);
 
-async function trySignIn(page: import('@playwright/test').Page, email: string, password: string, locale: 'en' | 'zh-cn' = 'en') {
+async function trySignIn(
+  page: import('@playwright/test').Page,
+  email: string,
+  password: string,
+  locale: 'en' | 'zh-cn' = 'en',
+) {
   await page.goto(consolePath(locale));
   await page.getByLabel(t(locale, 'console.signin.email')).fill(email);
   await page.getByLabel(t(locale, 'console.signin.password'), { exact: true }).fill(password);
@@ -35,7 +40,9 @@ test.describe('sign-in errors', () => {
     await trySignIn(page, worker.email, 'not-the-password');
     const summary = page.getByRole('alert').filter({ hasText: t('en', 'console.form.errorSummary') });
     await expect(summary).toBeFocused();
-    await expect(summary.getByRole('link', { name: t('en', 'console.error.signin.invalid_credentials') })).toBeVisible();
+    await expect(
+      summary.getByRole('link', { name: t('en', 'console.error.signin.invalid_credentials') }),
+    ).toBeVisible();
     await expect(page.getByLabel(t('en', 'console.signin.email'))).toHaveValue(worker.email);
     await summary.getByRole('link').click();
     await expect(page.getByLabel(t('en', 'console.signin.password'), { exact: true })).toBeFocused();
@@ -44,8 +51,12 @@ test.describe('sign-in errors', () => {
   test('asks for both fields before asking the server', async ({ page }) => {
     await page.goto(consolePath('zh-cn'));
     await page.getByRole('button', { name: t('zh-cn', 'console.signin.submit'), exact: true }).click();
-    await expect(page.getByRole('link', { name: t('zh-cn', 'console.signin.error.emailRequired') })).toBeVisible();
-    await expect(page.getByRole('link', { name: t('zh-cn', 'console.signin.error.passwordRequired') })).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: t('zh-cn', 'console.signin.error.emailRequired') }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: t('zh-cn', 'console.signin.error.passwordRequired') }),
+    ).toBeVisible();
   });
 
   test('says a locked account is locked', async ({ page }) => {
@@ -57,7 +68,11 @@ test.describe('sign-in errors', () => {
   });
 
   test('says an unconfirmed address must be confirmed first', async ({ page }) => {
-    const unconfirmed = await createTestUser({ role: 'staff', confirmed: false, label: 'console-unconfirmed' });
+    const unconfirmed = await createTestUser({
+      role: 'staff',
+      confirmed: false,
+      label: 'console-unconfirmed',
+    });
     await trySignIn(page, unconfirmed.email, unconfirmed.password, 'zh-cn');
     await expect(
       page.getByRole('link', { name: t('zh-cn', 'console.error.signin.email_not_confirmed') }),
@@ -68,7 +83,9 @@ test.describe('sign-in errors', () => {
 test('an account without a role gets a polite no-access page and can sign out', async ({ page }) => {
   const citizen = await createTestUser({ label: 'console-citizen' });
   await trySignIn(page, citizen.email, citizen.password);
-  await expect(page.getByRole('heading', { level: 1, name: t('en', 'console.noAccess.title') })).toBeFocused();
+  await expect(
+    page.getByRole('heading', { level: 1, name: t('en', 'console.noAccess.title') }),
+  ).toBeFocused();
   await expect(page.getByText(t('en', 'console.noAccess.body', { email: citizen.email }))).toBeVisible();
   await page.getByRole('button', { name: t('en', 'console.noAccess.checkAgain') }).click();
   await expect(page.getByText(t('en', 'console.noAccess.stillNone'))).toBeVisible();
@@ -80,11 +97,17 @@ test('the session survives a reload and ends on sign-out', async ({ page }) => {
   await signIn(page, worker, 'zh-cn');
   await expect(page.getByText(t('zh-cn', 'console.signedInAs', { email: worker.email }))).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: t('zh-cn', 'console.queue.title') })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: t('zh-cn', 'console.queue.title') }),
+  ).toBeVisible();
   await page.getByRole('button', { name: t('zh-cn', 'console.signOut') }).click();
-  await expect(page.getByRole('heading', { level: 1, name: t('zh-cn', 'console.signin.title') })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: t('zh-cn', 'console.signin.title') }),
+  ).toBeVisible();
   await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: t('zh-cn', 'console.signin.title') })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: t('zh-cn', 'console.signin.title') }),
+  ).toBeVisible();
 });
 
 test('a password reset goes from the request to signing in with the new password', async ({ page }) => {

@@ -17,7 +17,13 @@ import {
   type StaffRole,
   type TestUser,
 } from '../integration/support/stack.ts';
-import { submitReport, type SubmittedReport } from '../integration/support/reports.ts';
+import { randomUUID } from 'node:crypto';
+import {
+  districtCentre,
+  submitReport,
+  uploadPendingPhoto,
+  type SubmittedReport,
+} from '../integration/support/reports.ts';
 
 export { anonClient, createTestUser, serviceClient, sql, submitReport, type SubmittedReport, type TestUser };
 
@@ -88,4 +94,57 @@ export async function publicReport(code: string): Promise<{
   const { data, error } = await anonClient().rpc('report_by_code', { p_code: code });
   if (error) throw error;
   return data;
+}
+
+export interface NewReport {
+  id: string;
+  code: string;
+  photoPaths: string[];
+}
+
+/** A report sent like the site sends one (photos first, then submit_report), with a description of our own. */
+export async function newReport(
+  options: {
+    district?: string;
+    category?: string;
+    description?: string;
+    photos?: number;
+    contactPhone?: string;
+    /** Metres east of the district centre, so reports of one test are near each other and not on top of others'. */
+    offsetMetres?: number;
+  } = {},
+): Promise<NewReport> {
+  const client = anonClient();
+  const key = randomUUID();
+  const photoPaths: string[] = [];
+  for (let i = 0; i < (options.photos ?? 0); i += 1) photoPaths.push(await uploadPendingPhoto(client, key));
+  const centre = await districtCentre(options.district ?? 'dongcheng');
+  const { data, error } = await client.rpc('submit_report', {
+    p_idempotency_key: key,
+    p_category: options.category ?? 'overflowing_bin',
+    p_description: options.description ?? `Bin overflowing next to the bus stop (${key.slice(0, 8)}).`,
+    p_lng: centre.lng + (options.offsetMetres ?? 0) / 102_000,
+    p_lat: centre.lat,
+    p_address: 'Test Road 7',
+    p_district: options.district ?? 'dongcheng',
+    p_contact_phone: options.contactPhone,
+    p_photo_paths: photoPaths,
+  });
+  if (error) throw error;
+  const code = (data as { tracking_code: string }[])[0]?.tracking_code ?? '';
+  const [row] = await sql<{ id: string }>('select id from public.reports where tracking_code = $1', [code]);
+  return { id: row?.id ?? '', code, photoPaths };
+}
+
+/** Presses Tab until the element has focus: proves it can be reached with the keyboard alone. */
+export async function tabTo(
+  page: Page,
+  target: import('@playwright/test').Locator,
+  maxPresses = 80,
+): Promise<void> {
+  for (let i = 0; i < maxPresses; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Not reached with ${maxPresses} presses of Tab`);
 }

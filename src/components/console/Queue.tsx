@@ -149,10 +149,13 @@ export default function Queue() {
               {t('console.queue.more', { count: Math.min(QUEUE_PAGE, Number(total) - rows.length) })}
             </button>
           )}
-          <BulkActions selected={[...selected]} people={people} onDone={() => setReload((n) => n + 1)} />
         </>
       )}
       {rows && rows.length === 0 && !loading && <p>{t('console.queue.empty')}</p>}
+      {/* Stays after the list empties, so the result of a bulk change remains readable. */}
+      {rows && (
+        <BulkActions selected={[...selected]} people={people} onDone={() => setReload((n) => n + 1)} />
+      )}
     </section>
   );
 }
