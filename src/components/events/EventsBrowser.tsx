@@ -128,7 +128,6 @@ export default function EventsBrowser({ locale, lang, messages, eventPath, cance
       lng: e.lng,
       lat: e.lat,
       label: `${localized(e, 'title', locale)} · ${formatTimeRange(locale, e.starts_at, e.ends_at)}`,
-      href: eventHref(e.id),
     }));
   const filtered = !!(filters.district || filters.month);
 

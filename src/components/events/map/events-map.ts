@@ -1,7 +1,10 @@
 /**
- * The small maps of the clean-day pages: meeting places as pins, each with a link to its event. Leaflet is loaded
- * on demand; the base map comes from the site's tile configuration (src/lib/geo), and with none configured the
- * map shows a plain background and fetches nothing remote. Pins are drawn as inline SVG (no icon images to 404).
+ * The small maps of the clean-day pages: meeting places as pins. Leaflet is loaded on demand; the base map comes
+ * from the site's tile configuration (src/lib/geo), and with none configured the map shows a plain background and
+ * fetches nothing remote. Pins are drawn as inline SVG (no icon images to 404).
+ *
+ * Pins are pictures, not controls: events often meet at the same park, and pins on top of each other would be
+ * targets too small to hit (WCAG 2.5.8). The list next to the map links every event; the map shows where.
  */
 import type * as Leaflet from 'leaflet';
 import { attributionHtml, toMapDatum } from '../../../lib/geo/index.ts';
@@ -11,10 +14,8 @@ export interface MapPin {
   id: string;
   lng: number;
   lat: number;
-  /** Accessible name of the pin and the popup text, e.g. the title and date. */
+  /** What the pin stands for, e.g. the title and date (shown on hover). */
   label: string;
-  /** The event page; with none the pin has no popup. */
-  href?: string;
 }
 
 let leaflet: Promise<typeof Leaflet> | null = null;
@@ -28,10 +29,6 @@ const PIN_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 28 40" width="28" height="40" aria-hidden="true" focusable="false">' +
   '<path d="M14 1C7 1 1 6.6 1 13.6 1 23 14 39 14 39s13-16 13-25.4C27 6.6 21 1 14 1z" fill="#0b5d3b" stroke="#fff" stroke-width="2"/>' +
   '<circle cx="14" cy="14" r="5" fill="#fff"/></svg>';
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** The city centre, for a map with no pins. */
 const CITY_CENTRE: [number, number] = [22.59, 114.06];
@@ -64,15 +61,9 @@ export async function drawEventsMap(container: HTMLElement, pins: MapPin[]): Pro
   });
   const points = pins.map((pin) => {
     const shown = toMapDatum(tileLayer, pin);
-    const marker = L.marker([shown.lat, shown.lng], {
-      icon,
-      title: pin.label,
-      keyboard: !!pin.href,
-      interactive: !!pin.href,
-    }).addTo(map);
-    if (pin.href) {
-      marker.bindPopup(`<a href="${escapeHtml(pin.href)}">${escapeHtml(pin.label)}</a>`);
-    }
+    L.marker([shown.lat, shown.lng], { icon, title: pin.label, keyboard: false, interactive: false }).addTo(
+      map,
+    );
     return L.latLng(shown.lat, shown.lng);
   });
   if (points.length > 1) {
