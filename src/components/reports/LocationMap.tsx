@@ -9,9 +9,11 @@ interface Props {
   lng: number;
   lat: number;
   label: string;
+  zoomIn: string;
+  zoomOut: string;
 }
 
-export default function LocationMap({ lng, lat, label }: Props) {
+export default function LocationMap({ lng, lat, label, zoomIn, zoomOut }: Props) {
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -23,7 +25,13 @@ export default function LocationMap({ lng, lat, label }: Props) {
       const L = await loadLeaflet();
       if (cancelled) return;
       const at = toMap({ lng, lat });
-      const created = L.map(element, { center: [at.lat, at.lng], zoom: 16, scrollWheelZoom: false });
+      const created = L.map(element, {
+        center: [at.lat, at.lng],
+        zoom: 16,
+        scrollWheelZoom: false,
+        zoomControl: false,
+      });
+      L.control.zoom({ zoomInTitle: zoomIn, zoomOutTitle: zoomOut }).addTo(created);
       element.setAttribute('role', 'region');
       element.setAttribute('aria-label', label);
       addBaseLayer(L, created);
@@ -53,7 +61,7 @@ export default function LocationMap({ lng, lat, label }: Props) {
       observer.disconnect();
       map?.remove();
     };
-  }, [lng, lat, label]);
+  }, [lng, lat, label, zoomIn, zoomOut]);
 
   return <div class="rp-map" ref={box} />;
 }

@@ -220,7 +220,13 @@ export default function ReportPage({ locale, lang, messages, pagePath, trackPath
           </>
         )}
         <h3>{t('reportPage.what.location')}</h3>
-        <LocationMap lng={r.lng} lat={r.lat} label={t('reportPage.what.mapLabel')} />
+        <LocationMap
+          lng={r.lng}
+          lat={r.lat}
+          label={t('reportPage.what.mapLabel')}
+          zoomIn={t('reports.map.zoomIn')}
+          zoomOut={t('reports.map.zoomOut')}
+        />
         <p>
           <a href={`${mapPath}?map=17/${r.lat.toFixed(5)}/${r.lng.toFixed(5)}`}>
             {t('reportPage.what.onBigMap')}

@@ -125,6 +125,8 @@ export default function ReportsExplorer({ locale, lang, messages, reportPath, pa
         createReportsMap(box, {
           view: view.current,
           label: t('reports.map.label'),
+          zoomIn: t('reports.map.zoomIn'),
+          zoomOut: t('reports.map.zoomOut'),
           markerLabel: (pin) =>
             `${categoryName(pin.category_code)}, ${t(`reports.status.${pin.status}`)}, ${pin.tracking_code}`,
           clusterLabel: (count) => t('reports.map.cluster_other', { count, n: formatNumber(lang, count) }),
@@ -197,12 +199,14 @@ export default function ReportsExplorer({ locale, lang, messages, reportPath, pa
     return () => controller.abort();
   }, [bbox, filters]);
 
-  // A new result starts the list again at the first page, but keeps a selected report in view.
+  // New rows keep how far the list was opened (a pan should not take a keyboard user back to the top), and
+  // keep a selected report in view; new filters start again at the first page.
   useEffect(() => {
     const index = selected && pins ? pins.findIndex((p) => p.tracking_code === selected) : -1;
     if (selected && index < 0) setSelected(null);
-    setShown(index >= 0 ? Math.ceil((index + 1) / PAGE) * PAGE : PAGE);
+    if (index >= 0) setShown((n) => Math.max(n, Math.ceil((index + 1) / PAGE) * PAGE));
   }, [pins]);
+  useEffect(() => setShown(PAGE), [filters]);
 
   const applyForm = (form: HTMLFormElement) => {
     const data = new FormData(form);

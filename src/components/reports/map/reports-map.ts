@@ -16,6 +16,9 @@ export interface ReportsMapOptions {
   view: MapView;
   /** Accessible name of the map region. */
   label: string;
+  /** Names of the zoom buttons, in the page's language. */
+  zoomIn: string;
+  zoomOut: string;
   /** Text of a marker for screen readers, e.g. "Overflowing bins, in progress, QS-7K3M-9P2X". */
   markerLabel: (pin: ReportPin) => string;
   /** Text of a cluster, e.g. "23 reports". */
@@ -38,6 +41,14 @@ const GLYPHS = {
   done: '<path d="M7.5 11.5l3 3 6-6" fill="none" stroke="#fff" stroke-width="2.5"/>',
   stopped: '<path d="M7.5 11.5h9" stroke="#fff" stroke-width="3"/>',
 } as const;
+
+/** Enter or Space on a focused marker or cluster (Leaflet passes the DOM event as originalEvent). */
+function isActivation(event: Leaflet.LeafletEvent): boolean {
+  const key = (event as Leaflet.LeafletKeyboardEvent).originalEvent;
+  if (key?.key !== 'Enter' && key?.key !== ' ') return false;
+  key.preventDefault();
+  return true;
+}
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -74,7 +85,9 @@ export async function createReportsMap(
     zoom: options.view.zoom,
     minZoom: MIN_ZOOM,
     maxZoom: MAX_ZOOM,
+    zoomControl: false,
   });
+  L.control.zoom({ zoomInTitle: options.zoomIn, zoomOutTitle: options.zoomOut }).addTo(map);
   container.setAttribute('role', 'region');
   container.setAttribute('aria-label', options.label);
   addBaseLayer(L, map);
@@ -89,6 +102,17 @@ export async function createReportsMap(
     },
   });
   map.addLayer(clusters);
+  // Enter on a focused cluster zooms in (markercluster does that); its icon then goes away, so keep the
+  // keyboard user's focus on the map rather than losing it to the page.
+  clusters.on('clusterkeypress', (event) => {
+    const key = (event as Leaflet.LeafletKeyboardEvent).originalEvent;
+    if (key?.key !== 'Enter') return;
+    const refocus = () => {
+      if (!container.contains(document.activeElement)) container.focus();
+    };
+    map.once('moveend', refocus);
+    clusters.once('spiderfied', refocus);
+  });
 
   const markers = new Map<string, { marker: Leaflet.Marker; pin: ReportPin }>();
   let selected: string | null = null;
@@ -100,6 +124,10 @@ export async function createReportsMap(
       keyboard: true,
     });
     marker.on('click', () => options.onSelect(pin.tracking_code));
+    // Leaflet makes markers focusable buttons but Enter only opens popups: choose the report instead.
+    marker.on('keypress', (event) => {
+      if (isActivation(event)) options.onSelect(pin.tracking_code);
+    });
     return marker;
   };
 
