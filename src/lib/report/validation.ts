@@ -155,6 +155,11 @@ export interface ReportDraft {
   district: string | null;
   contactPhone: string | null;
   contactEmail: string | null;
+  /**
+   * The reporter token this device made when it queued the report (newReporterToken), sent as
+   * p_reporter_token so the device holds it even when the server's answer is lost. Not part of the form.
+   */
+  reporterToken?: string;
 }
 
 /** The draft to send; call only when validateReport found nothing. */
