@@ -55,8 +55,12 @@ export interface BboxFilters {
   p_to: string | null;
 }
 
-/** The most rows one map request returns (reports_in_bbox refuses more): the newest in the area. */
-export const BBOX_LIMIT = 5000;
+/**
+ * The most rows one map request returns: the newest in the area. reports_in_bbox allows up to 5000, but the
+ * Data API answers at most max_rows (1000, supabase/config.toml and Supabase's default) rows per request;
+ * asking for exactly that much lets the page say when an area holds more.
+ */
+export const BBOX_LIMIT = 1000;
 
 /** A request that failed; `key` is the database's message key (e.g. 'rate_limited') when there is one. */
 export class ReportsQueryError extends Error {
