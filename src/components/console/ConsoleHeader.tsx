@@ -4,16 +4,14 @@ import { signOut } from '../../lib/supabase/console.ts';
 import { consoleHref, nameIn, useConsole } from './context.ts';
 import type { ConsoleScreen } from './ConsoleApp.tsx';
 
-export default function ConsoleHeader({
-  screen,
-  onSignedOut,
-}: {
-  screen: ConsoleScreen;
-  onSignedOut: () => void;
-}) {
+/** The page being shown: one of this app's screens, or the clean-day pages (src/components/console/events/). */
+type Current = ConsoleScreen | 'events';
+
+export default function ConsoleHeader({ screen, onSignedOut }: { screen: Current; onSignedOut: () => void }) {
   const { t, locale, identity, reference, basePath } = useConsole();
-  const links: { screen: ConsoleScreen; page: string; label: string }[] = [
+  const links: { screen: Current; page: string; label: string }[] = [
     { screen: 'queue', page: '', label: t('console.nav.queue') },
+    { screen: 'events', page: 'events/', label: t('console.nav.events') },
   ];
   if (identity.role === 'admin') {
     links.push(
