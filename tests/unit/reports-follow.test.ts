@@ -10,6 +10,7 @@ import {
 import { bboxForView, formatView, parseView } from '../../src/components/reports/viewport.ts';
 import { stepperFor, statusTone } from '../../src/components/reports/status.ts';
 import { translator } from '../../src/components/reports/format.ts';
+import { niceMax, ticks } from '../../src/components/stats/scale.ts';
 
 describe('tracking codes as typed', () => {
   it('accepts case, spaces, dashes and a missing prefix', () => {
@@ -147,5 +148,21 @@ describe('island messages', () => {
 
   it('shows the key when a message is missing, so the gap is visible', () => {
     expect(en('x.nothing')).toBe('x.nothing');
+  });
+});
+
+describe('chart scales', () => {
+  it('rounds the maximum up to 1, 2 or 5 (2.5 from 25) times a power of ten', () => {
+    expect([0, 1, 3, 7, 12, 37, 92, 240, 4100].map(niceMax)).toEqual([1, 1, 5, 10, 20, 50, 100, 250, 5000]);
+  });
+
+  it('ticks in whole numbers from zero', () => {
+    expect(ticks(37)).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(ticks(92)).toEqual([0, 25, 50, 75, 100]);
+    expect(ticks(3)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(ticks(0)).toEqual([0, 1]);
+    for (const value of [1, 3, 7, 12, 37, 92, 240, 4100]) {
+      expect(ticks(value).every(Number.isInteger)).toBe(true);
+    }
   });
 });

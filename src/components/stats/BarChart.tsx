@@ -23,18 +23,18 @@ interface Props {
 }
 
 const WIDTH = 640;
-const LABEL = 210;
-const ROW = 30;
-const BAR = 20;
+const ROW = 46;
+const BAR = 18;
+const LABEL_GAP = 6;
 
 export default function BarChart({ id, title, labelHeader, valueHeader, imageTitle, bars, lang }: Props) {
   const max = niceMax(Math.max(0, ...bars.map((b) => b.value)));
-  const plot = WIDTH - LABEL - 60;
-  const height = bars.length * ROW + 8;
+  const plot = WIDTH - 70;
+  const height = bars.length * ROW;
   return (
     <figure class="stats-figure" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`} class="stats-figure__caption">
-        {title}
+        <h2>{title}</h2>
       </figcaption>
       <svg
         class="stats-chart"
@@ -45,27 +45,22 @@ export default function BarChart({ id, title, labelHeader, valueHeader, imageTit
       >
         <title id={`${id}-svg-title`}>{imageTitle}</title>
         {bars.map((bar, i) => {
-          const y = i * ROW + 4;
+          // The label sits above its bar, so long names never run into the bars.
+          const y = i * ROW + 18;
           const w = (bar.value / max) * plot;
           return (
             <g key={bar.key}>
-              <text
-                x={LABEL - 8}
-                y={y + BAR / 2}
-                class="stats-chart__label"
-                text-anchor="end"
-                dominant-baseline="central"
-              >
+              <text x={0} y={y - LABEL_GAP} class="stats-chart__label">
                 {bar.label}
               </text>
               <rect
-                x={LABEL}
+                x={0}
                 y={y}
                 width={Math.max(w, bar.value > 0 ? 2 : 0)}
                 height={BAR}
                 class="stats-chart__bar"
               />
-              <text x={LABEL + w + 6} y={y + BAR / 2} class="stats-chart__value" dominant-baseline="central">
+              <text x={w + 6} y={y + BAR / 2} class="stats-chart__value" dominant-baseline="central">
                 {formatNumber(lang, bar.value)}
               </text>
             </g>

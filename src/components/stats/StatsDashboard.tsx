@@ -80,7 +80,6 @@ export default function StatsDashboard({ locale, lang, messages }: Props) {
         })}
       </p>
 
-      <h2>{t('stats.byStatus')}</h2>
       <BarChart
         id="stats-status"
         title={t('stats.byStatus')}
@@ -94,7 +93,6 @@ export default function StatsDashboard({ locale, lang, messages }: Props) {
           value: row.count,
         }))}
       />
-      <h2>{t('stats.byCategory')}</h2>
       <BarChart
         id="stats-category"
         title={t('stats.byCategory')}
@@ -104,7 +102,6 @@ export default function StatsDashboard({ locale, lang, messages }: Props) {
         lang={lang}
         bars={stats.by_category.map((row) => ({ key: row.code, label: name(row), value: row.count }))}
       />
-      <h2>{t('stats.byDistrict')}</h2>
       <BarChart
         id="stats-district"
         title={t('stats.byDistrict')}
@@ -114,7 +111,6 @@ export default function StatsDashboard({ locale, lang, messages }: Props) {
         lang={lang}
         bars={stats.by_district.map((row) => ({ key: row.code, label: name(row), value: row.count }))}
       />
-      <h2>{t('stats.trend')}</h2>
       <TrendChart
         id="stats-trend"
         title={t('stats.trend')}

@@ -24,7 +24,7 @@ interface Props {
 const WIDTH = 640;
 const HEIGHT = 260;
 const LEFT = 44;
-const RIGHT = 16;
+const RIGHT = 32;
 const TOP = 16;
 const BOTTOM = 40;
 
@@ -41,7 +41,7 @@ export default function TrendChart({ id, title, imageTitle, headers, weeks, lang
   return (
     <figure class="stats-figure" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`} class="stats-figure__caption">
-        {title}
+        <h2>{title}</h2>
       </figcaption>
       <ul class="stats-legend" aria-hidden="true">
         <li class="stats-legend__submitted">{headers.submitted}</li>
