@@ -112,7 +112,7 @@ export function onIdentityChange(listener: (identity: StaffIdentity | null) => v
 
 /**
  * Sends the password-reset mail. The link in it opens `redirectTo` with ?token_hash=…&type=recovery (the mail
- * template of the project must use {{ .TokenHash }}, see supabase/README.md). Unknown addresses get the same
+ * template of the project must use {{ .TokenHash }}, see src/components/console/README.md). Unknown addresses get the same
  * answer, so the form never tells who has an account.
  */
 export async function requestPasswordReset(email: string, redirectTo: string): Promise<void> {
