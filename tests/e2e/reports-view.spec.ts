@@ -4,6 +4,8 @@
  * the reporter's rating and reopening (with the reporter token in "my reports" as the form leaves it),
  * reports that left the normal path, unknown codes, and axe in each state. Reports are this file's own.
  */
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
@@ -17,6 +19,7 @@ import {
   rememberOnDevice,
   reportUrl,
   resolve,
+  serviceClient,
   sql,
   text,
 } from './reports-fixtures.ts';
@@ -215,6 +218,39 @@ test('the reporter says it is not fixed, which reopens the report', async ({ bro
     report.id,
   ]);
   expect(row?.status).toBe('reopened');
+  await expectNoAxeViolations(page);
+});
+
+test('shows the after-photo with the resolution in the history', async ({ browser }) => {
+  const report = await createReport(emptySpot(), { photo: true });
+  // As a worker's upload leaves it: the object under after/<report id>/ and its photo row.
+  const path = `after/${report.id}/${randomUUID()}.jpg`;
+  const upload = await serviceClient()
+    .storage.from('report-photos')
+    .upload(path, new Blob([fs.readFileSync('tests/fixtures/photo-rotated.jpg')], { type: 'image/jpeg' }));
+  expect(upload.error).toBeNull();
+  await sql(`insert into public.report_photos (report_id, storage_path, kind) values ($1, $2, 'after')`, [
+    report.id,
+    path,
+  ]);
+  await resolve(report);
+  const page = await device(browser);
+  await page.goto(reportUrl(report.code, 'en'));
+
+  const resolved = timeline(page).last();
+  await expect(resolved).toContainText(text('en', 'reports.status.resolved'));
+  const after = resolved.getByRole('img', {
+    name: text('en', 'reportPage.photos.afterAlt', { n: 1, total: 1 }),
+  });
+  await expect(after).toHaveAttribute('src', new RegExp(`/object/sign/report-photos/after/${report.id}/`));
+  await expect
+    .poll(() => after.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
+  // The before-photo stays with what was reported.
+  await expect(page.locator('.rp-timeline img')).toHaveCount(1);
+  await expect(
+    page.getByRole('img', { name: text('en', 'reportPage.photos.beforeAlt', { n: 1, total: 1 }) }),
+  ).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
