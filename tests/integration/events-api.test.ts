@@ -121,7 +121,7 @@ describe('what the public reads', () => {
   it('lists events with places left, and nothing private', async () => {
     const { data, error } = await anonClient().rpc('events_in_range', { p_past: false });
     expect(error).toBeNull();
-    const mine = data?.find((e) => e.id === eventId);
+    const mine = (data as { id: string }[] | null)?.find((e) => e.id === eventId);
     expect(mine).toMatchObject({ capacity: 5, spots_left: 5, status: 'published' });
     expect(Object.keys(mine ?? {})).not.toContain('created_by');
   });
@@ -185,7 +185,9 @@ describe('organisers', () => {
 
   it('the organiser lists sign-ups with contacts; another district’s worker gets nothing', async () => {
     const mine = await worker.rpc('event_signups_for_staff', { p_event_id: eventId });
-    expect(mine.data?.map((s) => s.contact)).toContain('zhou7@example.test');
+    expect((mine.data as { contact: string }[] | null)?.map((s) => s.contact)).toContain(
+      'zhou7@example.test',
+    );
     expect((await otherWorker.rpc('event_signups_for_staff', { p_event_id: eventId })).error?.message).toBe(
       'event_not_found',
     );
