@@ -46,17 +46,19 @@ const MOVE_DEBOUNCE_MS = 300;
  * 'reports:draw' (read by scripts/bench/reports-bbox.ts).
  */
 function drawAndMeasure(map: ReportsMap, rows: ReportPin[], since: number) {
-  void map
-    .setPins(rows)
-    .then(() =>
-      requestAnimationFrame(() =>
+  void map.setPins(rows).then(() =>
+    requestAnimationFrame(() => {
+      try {
         performance.measure('reports:draw', {
           start: since,
           end: performance.now(),
           detail: { rows: rows.length },
-        }),
-      ),
-    );
+        });
+      } catch {
+        // Older browsers without measure options: nothing to record, the map is drawn all the same.
+      }
+    }),
+  );
 }
 
 function readUrl(): { filters: ReportFilters; view: MapView } {
