@@ -2,7 +2,7 @@
  * Shared setup for the report form's browser tests: the stack's settings, SQL for checking what was stored,
  * the form's words from the dictionaries, and a fresh browser context per test with its own client address
  * (X-Forwarded-For, so submit_report's per-address rate limit never joins tests up) and, when asked, a
- * device location. Reports these tests make are hidden at the end of each file.
+ * device location. Reports these tests make are hidden when each worker is done with a file.
  *
  * The stack comes from the environment (`set -a; . .stack/.env; set +a`) or $STACK_DIR/.env.
  */
@@ -51,12 +51,29 @@ export async function sql<Row extends pg.QueryResultRow = Record<string, unknown
   return (await pool.query<Row>(query, params)).rows;
 }
 
-/** Every report whose description starts with this file's marker is hidden at the end. */
-export async function hideReports(marker: string): Promise<void> {
-  await sql(
-    `update public.reports set hidden = true, hidden_reason = 'e2e report form' where description like $1 and not hidden`,
-    [`%${marker}%`],
-  );
+/** Markers handed out in this worker; its reports are hidden when its tests are done. */
+const markers: string[] = [];
+
+/** A unique marker to put into descriptions, so each test finds its own rows. */
+export function marker(prefix: string): string {
+  const m = `${prefix}-${randomUUID().slice(0, 8)}`;
+  markers.push(m);
+  return m;
+}
+
+/**
+ * Hides the reports this worker's tests made (reports cannot be deleted: their history is append-only). Only
+ * this worker's: with parallel tests another worker may still be using its own.
+ */
+export async function hideReports(): Promise<void> {
+  const mine = markers.splice(0);
+  if (mine.length) {
+    await sql(
+      `update public.reports set hidden = true, hidden_reason = 'e2e report form'
+       where not hidden and exists (select 1 from unnest($1::text[]) m where description like '%' || m || '%')`,
+      [mine],
+    );
+  }
   await pool?.end();
   pool = undefined;
 }
@@ -98,9 +115,6 @@ export function randomIp(): string {
 export function emptySpot(): { lng: number; lat: number } {
   return { lng: 113.97 + Math.random() * 0.02, lat: 22.655 + Math.random() * 0.02 };
 }
-
-/** A unique marker to put into descriptions, so each test finds its own rows. */
-export const marker = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 export const formPath = (locale: Locale) => (locale === 'en' ? '/en/report/' : '/report/');
 

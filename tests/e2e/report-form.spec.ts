@@ -30,7 +30,7 @@ const FILE = 'e2e-form';
 const photo = 'tests/fixtures/photo-gps.jpg';
 
 test.describe.configure({ mode: 'parallel' });
-test.afterAll(() => hideReports(FILE));
+test.afterAll(() => hideReports());
 
 for (const locale of locales) {
   test(`${locale}: a report with a photo, from start to tracking code, stored without photo metadata`, async ({

@@ -278,7 +278,8 @@ export default function ReportForm({
   useEffect(() => {
     if (!outboxReady) return;
     if (lastView.current !== null && lastView.current !== viewKey) {
-      if (view === 'form') document.getElementById('rf-category-heading')?.focus();
+      // Back to the form: to the error summary when there are problems to fix, else to its start.
+      if (view === 'form') (summaryRef.current ?? document.getElementById('rf-category-heading'))?.focus();
       else headingRef.current?.focus();
     }
     lastView.current = viewKey;

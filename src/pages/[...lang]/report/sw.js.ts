@@ -17,7 +17,7 @@ self.addEventListener('message', (event) => {
   const data = event.data || {};
   if (data.type !== 'keep' || !Array.isArray(data.urls)) return;
   event.waitUntil(caches.open(CACHE).then((cache) =>
-    Promise.all(data.urls.map((url) => cache.match(url).then((hit) => hit || cache.add(url)).catch(() => undefined)))));
+    Promise.all(data.urls.map((url) => cache.match(url, { ignoreVary: true }).then((hit) => hit || cache.add(url)).catch(() => undefined)))));
 });
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -30,9 +30,11 @@ self.addEventListener('fetch', (event) => {
         event.waitUntil(caches.open(CACHE).then((cache) => cache.put(url.pathname, copy)));
       }
       return response;
-    }).catch(() => caches.match(url.pathname).then((hit) => hit || Response.error())));
+    }).catch(() => caches.match(url.pathname, { ignoreVary: true }).then((hit) => hit || Response.error())));
   } else if (url.pathname.startsWith('/_astro/')) {
-    event.respondWith(caches.match(request).then((hit) => hit || fetch(request).then((response) => {
+    // Hashed names never change content: ignore Vary (module requests carry an Origin header the kept copy
+    // was fetched without) and the query (Astro retries a failed island import with ?astro-retry=…).
+    event.respondWith(caches.match(request, { ignoreVary: true, ignoreSearch: true }).then((hit) => hit || fetch(request).then((response) => {
       if (response.ok) {
         const copy = response.clone();
         event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
