@@ -147,6 +147,14 @@ test('an event page in Chinese, with JSON-LD, a calendar file ical.js reads, and
   await expect(page.getByText(t('zh-cn', 'events.places.left', { count: 30 }))).toBeVisible();
 
   const jsonLd = JSON.parse((await page.locator('#events-json-ld').textContent()) ?? '{}');
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+    'href',
+    new RegExp(`/events/view/\\?id=${event.id}$`),
+  );
+  await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute(
+    'href',
+    new RegExp(`/en/events/view/\\?id=${event.id}$`),
+  );
   expect(jsonLd).toMatchObject({
     '@type': 'Event',
     name: `${event.title}（测试）`,
@@ -158,7 +166,7 @@ test('an event page in Chinese, with JSON-LD, a calendar file ical.js reads, and
   expect(response.headers()['content-type']).toBe('text/calendar; charset=utf-8');
   const text = await response.text();
   const calendar = new ICAL.Component(ICAL.parse(text));
-  const vevent = new ICAL.Event(calendar.getFirstSubcomponent('vevent'));
+  const vevent = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
   expect(vevent.uid).toBe(`${event.id}@chuangwei.qingshan.example`);
   expect(vevent.summary).toBe(`${event.title}（测试）`);
   expect(vevent.location).toBe('测试广场');

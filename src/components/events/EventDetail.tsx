@@ -141,6 +141,19 @@ export default function EventDetail({
   }, [heading, siteName]);
   useEffect(() => {
     if (!event) return;
+    // The page's canonical, language and share links are built for the bare shell: point them at this event.
+    const withId = (href: string) => {
+      const url = new URL(href, window.location.href);
+      url.searchParams.set('id', event.id);
+      return url.href;
+    };
+    for (const link of document.querySelectorAll<HTMLLinkElement>(
+      'link[rel="canonical"], link[rel="alternate"][hreflang]',
+    )) {
+      link.href = withId(link.href);
+    }
+    const ogUrl = document.querySelector<HTMLMetaElement>('meta[property="og:url"]');
+    if (ogUrl) ogUrl.content = withId(ogUrl.content);
     let script = document.getElementById('events-json-ld');
     if (!script) {
       script = document.createElement('script');
