@@ -143,6 +143,41 @@ export type Database = {
         };
         Relationships: [];
       };
+      event_photos: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          event_id: string;
+          id: string;
+          sort_order: number;
+          storage_path: string;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          event_id: string;
+          id?: string;
+          sort_order?: number;
+          storage_path: string;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          event_id?: string;
+          id?: string;
+          sort_order?: number;
+          storage_path?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'event_photos_event_id_fkey';
+            columns: ['event_id'];
+            isOneToOne: false;
+            referencedRelation: 'events';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       event_reports: {
         Row: {
           created_at: string;
@@ -804,6 +839,10 @@ export type Database = {
       };
     };
     Functions: {
+      add_event_photos: {
+        Args: { p_event_id: string; p_paths: string[] };
+        Returns: undefined;
+      };
       add_report_note: {
         Args: { p_report_id: string; p_body: string };
         Returns: number;
@@ -1114,6 +1153,10 @@ export type Database = {
       redact_description: {
         Args: { p_report_id: string; p_phrases: string[]; p_reason: string };
         Returns: string;
+      };
+      remove_event_photo: {
+        Args: { p_photo_id: string };
+        Returns: undefined;
       };
       reopen_report: {
         Args: { p_code: string; p_reporter_token: string; p_note: string };
