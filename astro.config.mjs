@@ -25,8 +25,10 @@ export default defineConfig({
     react({ include: ['src/components/console/**/*.tsx'] }),
     sitemap({
       i18n: { defaultLocale: 'zh-cn', locales: { 'zh-cn': 'zh-CN', en: 'en' } },
-      // Staff pages are noindex and stay out of the sitemap.
-      filter: (page) => !page.includes('/console/'),
+      // noindex pages stay out of the sitemap: the staff console, and the one-page-for-every-code report and
+      // cancel pages (their own browser tests run axe on them in every state).
+      filter: (page) =>
+        !['/console/', '/reports/view/', '/events/cancel/'].some((path) => page.includes(path)),
     }),
   ],
   server: { host: '127.0.0.1', port: 4321 },
