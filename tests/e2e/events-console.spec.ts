@@ -9,6 +9,7 @@ import { toCityDateTimeInput } from '../../src/lib/dates/index.ts';
 import {
   anonClient,
   cleanUp,
+  jpegFromBrowser,
   newReport,
   publicReport,
   signIn,
@@ -133,6 +134,16 @@ test('a worker turns open reports into a clean day and closes it with results, r
   await expect(page.locator('.c-events-tag--completed')).toBeVisible();
   await expectNoAxeViolations(page);
 
+  // A photo of the results, prepared on the device and uploaded.
+  await page.getByLabel(t('en', 'console.events.photos.label')).setInputFiles({
+    name: 'after.jpg',
+    mimeType: 'image/jpeg',
+    buffer: await jpegFromBrowser(page),
+  });
+  await expect(page.getByText(t('en', 'console.events.photos.added', { count: 1 }))).toBeVisible();
+  await expect(page.getByRole('img', { name: t('en', 'console.events.photos.alt', { n: 1 }) })).toBeVisible();
+  await expectNoAxeViolations(page);
+
   // Every linked report is resolved, with the note, through the workflow (report_by_code, as a visitor).
   for (const r of reports) {
     const view = await publicReport(r.code);
@@ -151,6 +162,9 @@ test('a worker turns open reports into a clean day and closes it with results, r
   await expect(page.getByText(t('en', 'events.results.volunteers', { count: 9 }))).toBeVisible();
   await expect(page.getByText('Nine residents cleared three litter spots.')).toBeVisible();
   await expect(page.locator('.events-reports li', { hasText: 'Resolved' })).toHaveCount(3);
+  const photo = page.getByRole('img', { name: t('en', 'events.results.photoAlt', { n: 1, title }) });
+  await photo.scrollIntoViewIfNeeded();
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expectNoAxeViolations(page);
 });
 

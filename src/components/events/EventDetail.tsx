@@ -11,6 +11,8 @@ import { eventJsonLd, serializeJsonLd } from '../../lib/events/json-ld.ts';
 import { signupsFor } from '../../lib/events/my-signups.ts';
 import {
   eventIcsUrl,
+  eventPhotos,
+  eventPhotoUrl,
   getEvent,
   isUuid,
   linkedReports,
@@ -65,6 +67,7 @@ export default function EventDetail({
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [districtName, setDistrictName] = useState('');
   const [reports, setReports] = useState<LinkedReport[]>([]);
+  const [photos, setPhotos] = useState<string[]>([]);
   const [mine, setMine] = useState<MySignup[]>([]);
   const [done, setDone] = useState<SignupDone | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -124,6 +127,15 @@ export default function EventDetail({
       .then(setReports)
       .catch(() => setReports([]));
   }, [eventId, districtCode, locale]);
+
+  // Photos of the results, once there are results.
+  const completed = event?.status === 'completed';
+  useEffect(() => {
+    if (!eventId || !completed) return;
+    eventPhotos(eventId)
+      .then((found) => setPhotos(found.map((p) => eventPhotoUrl(p.storage_path))))
+      .catch(() => setPhotos([]));
+  }, [eventId, completed]);
 
   // The page's heading and title (the heading is static HTML, so the page has one before this script runs),
   // and structured data for search engines.
@@ -250,7 +262,7 @@ export default function EventDetail({
         </a>
       </p>
 
-      {state === 'completed' && <Results event={event} locale={locale} t={t} />}
+      {state === 'completed' && <Results event={event} locale={locale} t={t} photos={photos} />}
 
       <MySignups signups={mine} t={t} cancelPath={cancelPath} />
 

@@ -9,9 +9,11 @@ interface Props {
   t: Translate;
   /** In a list: the figures and summary only, no heading. */
   compact?: boolean;
+  /** Addresses of the photos of the results (event page only). */
+  photos?: string[];
 }
 
-export default function Results({ event, locale, t, compact = false }: Props) {
+export default function Results({ event, locale, t, compact = false, photos = [] }: Props) {
   const summary = localized(event, 'result_summary', locale);
   const figures = event.result_volunteers !== null && event.result_bags_collected !== null;
   return (
@@ -26,6 +28,23 @@ export default function Results({ event, locale, t, compact = false }: Props) {
         <p>{t('events.results.pending')}</p>
       )}
       {summary && <p>{summary}</p>}
+      {photos.length > 0 && (
+        <>
+          <h3>{t('events.results.photos')}</h3>
+          <ul class="events-photos">
+            {photos.map((src, i) => (
+              <li key={src}>
+                <img
+                  src={src}
+                  alt={t('events.results.photoAlt', { n: i + 1, title: localized(event, 'title', locale) })}
+                  loading="lazy"
+                  decoding="async"
+                />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

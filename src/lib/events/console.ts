@@ -225,3 +225,24 @@ export async function closeWithResults(
   if (error) fail(error);
   return data ?? [];
 }
+
+/** Uploads one prepared photo (JPEG, metadata already stripped) to event-photos/<event id>/; returns its path. */
+export async function uploadEventPhoto(eventId: string, photo: Blob): Promise<string> {
+  const path = `${eventId}/${crypto.randomUUID()}.jpg`;
+  const { error } = await db().storage.from('event-photos').upload(path, photo, {
+    contentType: 'image/jpeg',
+    upsert: false,
+  });
+  if (error) throw new OrganiserError('upload_failed', '', error.message);
+  return path;
+}
+
+export async function addEventPhotos(eventId: string, paths: string[]): Promise<void> {
+  const { error } = await db().rpc('add_event_photos', { p_event_id: eventId, p_paths: paths });
+  if (error) fail(error);
+}
+
+export async function removeEventPhoto(photoId: string): Promise<void> {
+  const { error } = await db().rpc('remove_event_photo', { p_photo_id: photoId });
+  if (error) fail(error);
+}

@@ -74,6 +74,26 @@ export async function linkedReports(eventId: string): Promise<LinkedReport[]> {
   return check(await getSupabase().rpc('event_linked_reports', { p_event_id: eventId }));
 }
 
+export interface EventPhoto {
+  id: string;
+  storage_path: string;
+}
+
+/** The photos of a clean day's results, in order. */
+export async function eventPhotos(eventId: string): Promise<EventPhoto[]> {
+  const result = await getSupabase()
+    .from('event_photos')
+    .select('id, storage_path')
+    .eq('event_id', eventId)
+    .order('sort_order');
+  return check(result);
+}
+
+/** The address of a photo in the public event-photos bucket. */
+export function eventPhotoUrl(path: string): string {
+  return getSupabase().storage.from('event-photos').getPublicUrl(path).data.publicUrl;
+}
+
 export interface SignupInput {
   eventId: string;
   name: string;

@@ -18,6 +18,7 @@ import type { ReportStatus } from '../../../lib/supabase/reports.ts';
 import CancelEvent from './CancelEvent.tsx';
 import CloseWithResults from './CloseWithResults.tsx';
 import DuplicateEvent from './DuplicateEvent.tsx';
+import EventPhotos from './EventPhotos.tsx';
 import Signups from './Signups.tsx';
 import { useEventsLinks } from './events-context.ts';
 import { eventStatusLabel, organiserErrorText, titleIn } from './format.ts';
@@ -133,6 +134,9 @@ export default function EventManage() {
 
       {event.can_edit && (event.status === 'published' || event.status === 'completed') && (
         <CloseWithResults event={event} started={started} onDone={changed} />
+      )}
+      {event.can_edit && (event.status === 'completed' || (event.status === 'published' && started)) && (
+        <EventPhotos eventId={event.id} />
       )}
       {event.can_edit && <DuplicateEvent event={event} />}
       {event.can_edit && open && <CancelEvent event={event} onDone={changed} />}
