@@ -62,48 +62,50 @@ const countStored = async (tag: string) =>
     ])
   )[0]!.n;
 
-test('zh: offline, the report waits on the device, survives a reload and is sent once when back online', async ({
-  browser,
-}) => {
-  const { context, page } = await newVisitor(browser);
-  const tag = marker(FILE);
-  await openForm(page, 'zh-cn');
-  // The page keeps an offline copy of itself once its service worker runs.
-  await page.waitForFunction(
-    async () => !!navigator.serviceWorker.controller && !!(await caches.match(location.pathname)),
-  );
+for (const locale of ['zh-cn', 'en'] as const) {
+  test(`${locale}: offline, the report waits on the device, survives a reload and is sent once when back online`, async ({
+    browser,
+  }) => {
+    const { context, page } = await newVisitor(browser);
+    const tag = marker(FILE);
+    await openForm(page, locale);
+    // The page keeps an offline copy of itself once its service worker runs.
+    await page.waitForFunction(
+      async () => !!navigator.serviceWorker.controller && !!(await caches.match(location.pathname)),
+    );
 
-  await fillByDistrict(page, 'zh-cn', 'road_cleanliness', `${tag} 公交站旁边的人行道上全是碎玻璃和纸屑`);
-  await context.setOffline(true);
-  await page.getByRole('button', { name: text('zh-cn', 'report.submit') }).click();
+    await fillByDistrict(page, locale, 'road_cleanliness', `${tag} 公交站旁边的人行道上全是碎玻璃和纸屑`);
+    await context.setOffline(true);
+    await page.getByRole('button', { name: text(locale, 'report.submit') }).click();
 
-  const waiting = page.getByRole('heading', { name: text('zh-cn', 'report.send.waitingTitle') });
-  await expect(waiting).toBeFocused();
-  await expect(page.getByText(text('zh-cn', 'report.send.offline'))).toBeVisible();
-  await expectNoAxeViolations(page); // waiting to send
-  expect(await countStored(tag)).toBe(0);
+    const waiting = page.getByRole('heading', { name: text(locale, 'report.send.waitingTitle') });
+    await expect(waiting).toBeFocused();
+    await expect(page.getByText(text(locale, 'report.send.offline'))).toBeVisible();
+    await expectNoAxeViolations(page); // waiting to send
+    expect(await countStored(tag)).toBe(0);
 
-  await page.reload();
-  await expect(waiting).toBeVisible();
-  await expect(page.getByText(text('zh-cn', 'report.send.offline'))).toBeVisible();
-  expect(await countStored(tag)).toBe(0);
+    await page.reload();
+    await expect(waiting).toBeVisible();
+    await expect(page.getByText(text(locale, 'report.send.offline'))).toBeVisible();
+    expect(await countStored(tag)).toBe(0);
 
-  await context.setOffline(false);
-  await expect(page.getByRole('heading', { name: text('zh-cn', 'report.sent.title') })).toBeVisible();
-  const code = await page.locator('#rf-code').textContent();
-  expect(await countStored(tag)).toBe(1);
-  const [row] = await sql<{ tracking_code: string; district_code: string }>(
-    'select tracking_code, district_code from public.reports where description like $1',
-    [`%${tag}%`],
-  );
-  expect(row).toEqual({ tracking_code: code, district_code: 'beishan' });
+    await context.setOffline(false);
+    await expect(page.getByRole('heading', { name: text(locale, 'report.sent.title') })).toBeVisible();
+    const code = await page.locator('#rf-code').textContent();
+    expect(await countStored(tag)).toBe(1);
+    const [row] = await sql<{ tracking_code: string; district_code: string }>(
+      'select tracking_code, district_code from public.reports where description like $1',
+      [`%${tag}%`],
+    );
+    expect(row).toEqual({ tracking_code: code, district_code: 'beishan' });
 
-  // Reloading again changes nothing: the same code, still one report.
-  await page.reload();
-  await expect(page.locator('#rf-code')).toHaveText(code ?? '');
-  expect(await countStored(tag)).toBe(1);
-  await context.close();
-});
+    // Reloading again changes nothing: the same code, still one report.
+    await page.reload();
+    await expect(page.locator('#rf-code')).toHaveText(code ?? '');
+    expect(await countStored(tag)).toBe(1);
+    await context.close();
+  });
+}
 
 for (const locale of ['zh-cn', 'en'] as const) {
   test(`${locale}: the same problem nearby is confirmed ("add me too") instead of reported again`, async ({

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { charLength, DESCRIPTION_MAX, type ReportErrorKey } from '../../lib/report/validation.ts';
+import { countText } from './form-state.ts';
 import { describedBy, InlineError } from './parts.tsx';
 import type { Translate } from './text.ts';
 
@@ -17,14 +18,6 @@ interface Props {
 
 /** How long typing must pause before the count is announced. */
 const ANNOUNCE_AFTER_MS = 1000;
-
-export function countText(t: Translate, lang: string, length: number): string {
-  const left = DESCRIPTION_MAX - length;
-  const n = new Intl.NumberFormat(lang).format(Math.abs(left));
-  return left >= 0
-    ? t('report.description.remaining', { count: left, n })
-    : t('report.description.tooMany', { count: -left, n });
-}
 
 export function DescriptionField({ t, lang, value, error, onChange }: Props) {
   const length = charLength(value);

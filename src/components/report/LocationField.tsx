@@ -6,9 +6,9 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LngLat } from '../../lib/geo/types.ts';
-import { SERVICE_RADIUS_M, type ReportErrorKey } from '../../lib/report/validation.ts';
+import type { ReportErrorKey } from '../../lib/report/validation.ts';
 import type { FormDistrict } from './data.ts';
-import { formatLngLat, formatMetres, nearestDistrict, type FormLocation } from './form-state.ts';
+import { locationStatus, type FormLocation } from './form-state.ts';
 import type { PinMap } from './map/pin-map.ts';
 import { describedBy, InlineError } from './parts.tsx';
 import type { Translate } from './text.ts';
@@ -36,26 +36,6 @@ const NUDGES: [key: 'north' | 'west' | 'east' | 'south', dx: number, dy: number,
   ['east', 1, 0, '→'],
   ['south', 0, 1, '↓'],
 ];
-
-export function locationStatus(
-  t: Translate,
-  lang: string,
-  loc: FormLocation | null,
-  districts: FormDistrict[],
-): string {
-  if (!loc) return t('report.location.none');
-  const near = nearestDistrict(loc, districts);
-  if (loc.source === 'district')
-    return t('report.location.atDistrict', { district: near?.district.name ?? '' });
-  const vars = { coords: formatLngLat(loc), district: near?.district.name ?? '' };
-  const where =
-    loc.source === 'device'
-      ? t('report.location.atDevice', { ...vars, accuracy: formatMetres(loc.accuracy ?? 0, lang) })
-      : loc.source === 'photo'
-        ? t('report.location.atPhoto', { ...vars, n: loc.photo ?? 1 })
-        : t('report.location.atPin', vars);
-  return near && near.metres > SERVICE_RADIUS_M ? `${where} ${t('report.location.outside')}` : where;
-}
 
 export function LocationField(p: Props) {
   const { t, lang, districts, location, error } = p;

@@ -5,6 +5,8 @@
 import { distanceMeters } from '../../lib/geo/distance.ts';
 import type { LngLat } from '../../lib/geo/types.ts';
 import {
+  DESCRIPTION_MAX,
+  SERVICE_RADIUS_M,
   toDraft,
   type LocationSource,
   type ReportDraft,
@@ -13,6 +15,7 @@ import {
   type ReportFormValues,
 } from '../../lib/report/validation.ts';
 import type { FormDistrict } from './data.ts';
+import type { Translate } from './text.ts';
 
 /** Where the problem is, WGS-84; how it was chosen decides how precise it is. */
 export interface FormLocation extends LngLat {
@@ -133,4 +136,34 @@ export function formatLngLat(p: LngLat): string {
 export function formatMetres(metres: number, lang: string): string {
   if (metres < 950) return `${Math.max(10, Math.round(metres / 10) * 10)} m`;
   return `${new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(metres / 1000)} km`;
+}
+
+/** The character count under the description: how many are left, or how many too many. */
+export function countText(t: Translate, lang: string, length: number): string {
+  const left = DESCRIPTION_MAX - length;
+  const n = new Intl.NumberFormat(lang).format(Math.abs(left));
+  return left >= 0
+    ? t('report.description.remaining', { count: left, n })
+    : t('report.description.tooMany', { count: -left, n });
+}
+
+/** Where the chosen point is, in words (shown under the location question and announced when it settles). */
+export function locationStatus(
+  t: Translate,
+  lang: string,
+  loc: FormLocation | null,
+  districts: FormDistrict[],
+): string {
+  if (!loc) return t('report.location.none');
+  const near = nearestDistrict(loc, districts);
+  if (loc.source === 'district')
+    return t('report.location.atDistrict', { district: near?.district.name ?? '' });
+  const vars = { coords: formatLngLat(loc), district: near?.district.name ?? '' };
+  const where =
+    loc.source === 'device'
+      ? t('report.location.atDevice', { ...vars, accuracy: formatMetres(loc.accuracy ?? 0, lang) })
+      : loc.source === 'photo'
+        ? t('report.location.atPhoto', { ...vars, n: loc.photo ?? 1 })
+        : t('report.location.atPin', vars);
+  return near && near.metres > SERVICE_RADIUS_M ? `${where} ${t('report.location.outside')}` : where;
 }
