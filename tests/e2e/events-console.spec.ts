@@ -291,3 +291,28 @@ test('the organiser sees sign-ups with contacts, marks who came and exports them
   expect(csv.startsWith('\uFEFF')).toBe(true);
   expect(csv).toContain(`Chen Jing,chen-${run}@example.test,2,Confirmed,true`);
 });
+
+test('signed out, the clean-day console asks to sign in; signed in, its Chinese screens pass axe', async ({
+  page,
+}) => {
+  await page.goto('/console/events/');
+  await expect(
+    page.getByRole('button', { name: t('zh-cn', 'console.signin.submit'), exact: true }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+  await signIn(page, worker, 'zh-cn');
+  for (const [path, heading] of [
+    ['/console/events/', 'console.events.list.heading'],
+    ['/console/events/from-reports/', 'console.events.fromReports.heading'],
+    ['/console/events/edit/', 'console.events.form.newHeading'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: t('zh-cn', heading) })).toBeVisible();
+    await expect(
+      page
+        .getByRole('navigation', { name: t('zh-cn', 'console.nav.label') })
+        .getByRole('link', { name: t('zh-cn', 'console.nav.events'), exact: true }),
+    ).toHaveAttribute('aria-current', 'page');
+    await expectNoAxeViolations(page);
+  }
+});
