@@ -10,20 +10,11 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../../i18n/index.ts';
-import { PhotoError, preparePhoto } from '../../lib/images/index.ts';
-import {
-  keepStorage,
-  startOutbox,
-  type Outbox,
-  type OutboxItem,
-  type Sender,
-} from '../../lib/outbox/index.ts';
+import { keepStorage, type OutboxItem } from '../../lib/outbox/index.ts';
 import { newReporterToken } from '../../lib/report/reporter-token.ts';
 import {
-  PHOTOS_MAX,
   REPORT_FIELDS,
   validateReport,
-  type ReportErrorKey,
   type ReportErrors,
   type ReportField,
 } from '../../lib/report/validation.ts';
@@ -32,7 +23,7 @@ import { CategoryField } from './CategoryField.tsx';
 import { ContactField } from './ContactField.tsx';
 import type { FormCategory, FormDistrict } from './data.ts';
 import { DescriptionField } from './DescriptionField.tsx';
-import { clearDraft, deletePhoto, loadDraft, saveDraft, savePhoto } from './draft.ts';
+import { clearDraft, loadDraft, saveDraft, savePhoto } from './draft.ts';
 import { ErrorSummary, type SummaryItem } from './ErrorSummary.tsx';
 import {
   draftOf,
@@ -40,7 +31,6 @@ import {
   fieldsOfDraft,
   formValues,
   hasContent,
-  moveItem,
   type FieldProblem,
   type FormFields,
   type FormLocation,
@@ -51,6 +41,8 @@ import { keepPageOffline } from './offline.ts';
 import { PhotosField } from './PhotosField.tsx';
 import { OtherItems, WaitingPanel } from './SendPanels.tsx';
 import { translator, type Messages } from './text.ts';
+import { useOutbox } from './use-outbox.ts';
+import { usePhotos } from './use-photos.ts';
 
 interface Props {
   locale: Locale;
@@ -81,24 +73,6 @@ function fieldOfKey(key: string): ReportField | null {
   return (REPORT_FIELDS as readonly string[]).includes(name ?? '') ? (name as ReportField) : null;
 }
 
-/**
- * Adds sent reports to "my reports" with their reporter token. Called for each report as it is sent and again
- * for every sent one on each page load (adding is idempotent), so a page closed at the wrong moment loses
- * nothing. Loaded on demand: reports are sent only with a connection.
- */
-async function rememberSent(sent: OutboxItem[]) {
-  if (!sent.length) return;
-  const { addMyReport } = await import('../../lib/report/my-reports.ts');
-  for (const item of sent) {
-    if (!item.result) continue;
-    addMyReport({
-      trackingCode: item.result.trackingCode,
-      reporterToken: item.result.reporterToken ?? item.draft.reporterToken ?? null,
-      createdAt: new Date(item.createdAt).toISOString(),
-    });
-  }
-}
-
 export default function ReportForm({
   locale,
   lang,
@@ -110,17 +84,11 @@ export default function ReportForm({
 }: Props) {
   const t = useMemo(() => translator(lang, messages), [lang, messages]);
   const [fields, setFields] = useState<FormFields>(emptyFields);
-  const [photos, setPhotos] = useState<FormPhoto[]>([]);
-  const [urls, setUrls] = useState<Record<string, string>>({});
-  const [photoError, setPhotoError] = useState<ReportErrorKey | null>(null);
   const [errors, setErrors] = useState<ReportErrors>({});
   const [problem, setProblem] = useState<FieldProblem | null>(null);
   const [restored, setRestored] = useState(false);
   const [camera, setCamera] = useState(false);
-  const [items, setItems] = useState<OutboxItem[]>([]);
-  const [outboxReady, setOutboxReady] = useState(false);
   const [currentId, setCurrentId] = useState<string | null>(null);
-  const [progress, setProgress] = useState<Record<string, number>>({});
   const [online, setOnline] = useState(true);
   const [nearby, setNearby] = useState<NearbyReport[]>([]);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -134,20 +102,15 @@ export default function ReportForm({
 
   const summaryRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const outbox = useRef<Outbox | null>(null);
-  const photosRef = useRef(photos);
-  photosRef.current = photos;
-  const jobs = useRef(new Set<Promise<void>>());
   const busy = useRef(false);
   const baseTitle = useRef('');
 
   const announce = (text: string) => setLive((prev) => (prev === text ? `${text}\u00a0` : text));
-  const showPhotos = (list: FormPhoto[]) => {
-    setPhotos(list);
-    setUrls(Object.fromEntries(list.flatMap((p) => (p.blob ? [[p.id, URL.createObjectURL(p.blob)]] : []))));
-  };
+  const photo = usePhotos(t, announce);
+  const { photos, urls, error: photoError, setError: setPhotoError, show: showPhotos } = photo;
+  const { items, ready: outboxReady, progress, outbox } = useOutbox();
 
-  // Waking up: bring back the saved draft, start the outbox.
+  // Waking up: bring back the saved draft, keep an offline copy of the page.
   useEffect(() => {
     setCamera(matchMedia('(pointer: coarse)').matches);
     setOnline(navigator.onLine);
@@ -174,29 +137,8 @@ export default function ReportForm({
       setRestored(true);
     });
 
-    const send: Sender = async (item, hooks) => {
-      const api = await import('./api.ts');
-      return api.sendReport(item, hooks, (_id, photoId, fraction) =>
-        setProgress((p) => ({ ...p, [photoId]: fraction })),
-      );
-    };
-    let stopped = false;
-    void startOutbox({
-      send,
-      onChange: setItems,
-      onSent: (item) => void rememberSent([item]),
-    }).then(async (o) => {
-      if (stopped) return o.stop();
-      outbox.current = o;
-      const list = await o.list();
-      setItems(list);
-      setOutboxReady(true);
-      void rememberSent(list.filter((i) => i.state === 'sent'));
-    });
     if (import.meta.env.PROD) void keepPageOffline(swUrl);
     return () => {
-      stopped = true;
-      outbox.current?.stop();
       removeEventListener('online', onLine);
       removeEventListener('offline', onLine);
     };
@@ -314,57 +256,6 @@ export default function ReportForm({
   const set = <K extends keyof FormFields>(key: K, value: FormFields[K]) =>
     setFields((f) => ({ ...f, [key]: value }));
 
-  const addFiles = (files: File[]) => {
-    setPhotoError(null);
-    const room = PHOTOS_MAX - photosRef.current.length;
-    if (files.length > room) {
-      setPhotoError('report.error.photos.tooMany');
-      announce(t('report.error.photos.tooMany'));
-    }
-    for (const file of files.slice(0, Math.max(0, room))) {
-      const id = crypto.randomUUID();
-      setPhotos((list) => [...list, { id, name: file.name, gps: null }]);
-      const job = preparePhoto(file)
-        .then(async (ready) => {
-          if (!photosRef.current.some((p) => p.id === id)) return; // removed meanwhile
-          await savePhoto(id, ready.blob);
-          setPhotos((list) =>
-            list.map((p) =>
-              p.id === id
-                ? { ...p, blob: ready.blob, width: ready.width, height: ready.height, gps: ready.gps }
-                : p,
-            ),
-          );
-          setUrls((u) => ({ ...u, [id]: URL.createObjectURL(ready.blob) }));
-          announce(t(ready.gps ? 'report.photos.addedWithLocation' : 'report.photos.added'));
-        })
-        .catch((e: unknown) => {
-          setPhotos((list) => list.filter((p) => p.id !== id));
-          const key: ReportErrorKey =
-            e instanceof PhotoError ? `report.error.photos.${e.code}` : 'report.error.photos.decode';
-          setPhotoError(key);
-          announce(t(key));
-        });
-      jobs.current.add(job);
-      void job.finally(() => jobs.current.delete(job));
-    }
-  };
-
-  const removePhoto = (id: string) => {
-    const n = photos.findIndex((p) => p.id === id) + 1;
-    setPhotos((list) => list.filter((p) => p.id !== id));
-    if (urls[id]) URL.revokeObjectURL(urls[id]);
-    void deletePhoto(id);
-    setPhotoError(null);
-    announce(t('report.photos.removed', { n }));
-  };
-
-  const movePhoto = (id: string, delta: number) => {
-    const i = photos.findIndex((p) => p.id === id);
-    setPhotos(moveItem(photos, i, delta));
-    announce(t('report.photos.moved', { n: i + 1 + delta }));
-  };
-
   const setLocation = (location: FormLocation | null) =>
     setFields((f) => ({
       ...f,
@@ -390,8 +281,8 @@ export default function ReportForm({
     if (busy.current) return;
     busy.current = true;
     try {
-      await Promise.all([...jobs.current]); // photos still being prepared
-      const values = formValues(fields, photosRef.current);
+      const settled = await photo.settled(); // photos still being prepared
+      const values = formValues(fields, settled);
       const found = validateReport(values, {
         categories: categories.map((c) => c.code).filter((c) => !refused.includes(c)),
         centres: districts,
@@ -406,7 +297,7 @@ export default function ReportForm({
       const o = outbox.current;
       if (!o) return;
       const id = crypto.randomUUID();
-      const ready = photosRef.current.filter((p): p is FormPhoto & { blob: Blob } => !!p.blob);
+      const ready = settled.filter((p): p is FormPhoto & { blob: Blob } => !!p.blob);
       await o.add(
         draftOf(fields, ready, newReporterToken()),
         ready.map((p) => p.blob),
@@ -540,9 +431,9 @@ export default function ReportForm({
               urls={urls}
               error={photoError ?? shown.photos}
               camera={camera}
-              onFiles={addFiles}
-              onRemove={removePhoto}
-              onMove={movePhoto}
+              onFiles={photo.add}
+              onRemove={photo.remove}
+              onMove={photo.move}
             />
             <LocationField
               t={t}
