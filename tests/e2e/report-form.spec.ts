@@ -273,17 +273,18 @@ test('en: the map loads only when needed, and the keyboard moves its pin', async
   const { context, page } = await newVisitor(browser);
   const mapChunks: string[] = [];
   page.on('request', (r) => {
-    if (/\/_astro\/(pin-map|leaflet)[^/]*\.js$/.test(r.url())) mapChunks.push(r.url());
+    if (/\/_astro\/(pin-map|leaflet)[^/]*\.(js|css)$/.test(r.url())) mapChunks.push(r.url());
   });
   await page.setViewportSize({ width: 1280, height: 700 });
   await openForm(page, 'en');
-  expect(mapChunks).toEqual([]); // not in view, not asked for
+  expect(mapChunks).toEqual([]); // not in view, not asked for: no Leaflet code or stylesheet yet
 
   await page.getByRole('heading', { name: text('en', 'report.map.title') }).scrollIntoViewIfNeeded();
   const map = page.getByRole('application', { name: text('en', 'report.map.label') });
   await expect(map).toBeVisible();
-  expect(mapChunks.length).toBeGreaterThan(0);
   await expect(page.getByRole('group', { name: text('en', 'report.map.nudge') })).toBeVisible();
+  expect(mapChunks.some((u) => u.endsWith('.css'))).toBe(true);
+  expect(mapChunks.some((u) => u.endsWith('.js'))).toBe(true);
   await expectNoAxeViolations(page); // map open
 
   await map.focus();

@@ -72,7 +72,8 @@ export function LocationField(p: Props) {
     if (mapState !== 'loading') return;
     let cancelled = false;
     import('./map/pin-map.ts')
-      .then(({ createPinMap }) => {
+      .then(async ({ createPinMap, stylesReady }) => {
+        await stylesReady;
         if (cancelled || !canvas.current) return;
         const n = districts.length;
         const centre = {

@@ -352,7 +352,8 @@ export default function ReportForm({
   };
 
   const reportHref = (code: string) => `${reportPath}?code=${encodeURIComponent(code)}`;
-  const others = items.filter((i) => i.id !== currentId && i.state !== 'sent');
+  // Every other unsent report; the followed one too once refused, if it could not come back into the form.
+  const others = items.filter((i) => i.state !== 'sent' && (i.id !== currentId || i.state === 'failed'));
   const photoGps = photos.findIndex((p) => p.gps);
   const CodePanel = codeModule?.CodePanel;
   const NearbyReports = nearbyModule?.NearbyReports;

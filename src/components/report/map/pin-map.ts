@@ -5,7 +5,9 @@
  * and go out in WGS-84; on a GCJ-02 basemap they are shifted for display only.
  */
 import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
+// As a URL, not an import: Astro would otherwise link the stylesheet from the page itself, render-blocking,
+// though most visitors never open the map.
+import leafletCss from 'leaflet/dist/leaflet.css?url';
 import { attributionHtml, fromMapDatum, toMapDatum, type LngLat } from '../../../lib/geo/index.ts';
 import { tileLayer } from '../../../lib/geo/config.ts';
 
@@ -32,6 +34,15 @@ export const NUDGE_PX = 12;
 
 // Our own pin (Leaflet's default marker images do not survive bundling): a teardrop with a white dot.
 const PIN = `<svg viewBox="0 0 32 42" width="32" height="42" aria-hidden="true" focusable="false"><path d="M16 41C16 41 2 24.5 2 15.5a14 14 0 0 1 28 0C30 24.5 16 41 16 41Z" fill="#b00020" stroke="#fff" stroke-width="2"/><circle cx="16" cy="15.5" r="5" fill="#fff"/></svg>`;
+
+/** Resolves once Leaflet's stylesheet is in the page (it is added the first time a map is made). */
+export const stylesReady: Promise<void> = new Promise((resolve) => {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = leafletCss;
+  link.onload = link.onerror = () => resolve();
+  document.head.append(link);
+});
 
 const toLatLng = (p: LngLat) => {
   const m = toMapDatum(tileLayer, p);
