@@ -13,6 +13,7 @@ import {
   categoryName,
   districtName,
   expectNoAxeViolations,
+  formPath,
   hideReports,
   jpegMarkers,
   jpegSize,
@@ -461,3 +462,22 @@ for (const locale of locales) {
     await context.close();
   });
 }
+
+test('without JavaScript: a plain message and the hotline, not a form that cannot work', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const locale of locales) {
+    await page.goto(formPath(locale));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(text(locale, 'report.page.title'));
+    await expect(page.getByRole('heading', { name: text(locale, 'report.noscript.title') })).toBeVisible();
+    // (Playwright's text matching skips <noscript>, so the notice is found by its class.)
+    await expect(page.locator('.rf-noscript__hotline')).toHaveText(text(locale, 'report.noscript.hotline'));
+    await expect(page.locator('.rf-noscript__hotline')).toBeVisible();
+    await expect(page.getByText(text(locale, 'report.privacy.contact'))).toBeVisible();
+    await expect(page.getByText(text(locale, 'report.form.loading'))).toBeHidden();
+    // (No axe here: it runs as a script, which this browser refuses.)
+  }
+  await context.close();
+});
