@@ -236,7 +236,15 @@ for (const locale of locales) {
     await expect(page.locator('#rf-photos-error')).toHaveText(
       `${text(locale, 'report.errorSummary.prefix')} ${text(locale, 'report.error.photos.heic')}`,
     );
-    await expect(page.getByRole('listitem').filter({ has: page.getByRole('img') })).toHaveCount(0);
+    await expect(page.locator('.rf-photo')).toHaveCount(0);
+    // Four photos at once: three are taken, the fourth is refused with a reason.
+    const small = 'tests/fixtures/photo-rotated.jpg';
+    await page.getByLabel(text(locale, 'report.photos.add')).setInputFiles([small, small, small, small]);
+    await expect(page.locator('#rf-photos-error')).toHaveText(
+      `${text(locale, 'report.errorSummary.prefix')} ${text(locale, 'report.error.photos.tooMany')}`,
+    );
+    await expect(page.locator('.rf-photo')).toHaveCount(3);
+    await expect(page.getByText(text(locale, 'report.photos.full', { max: 3 }))).toBeVisible();
     await context.close();
   });
 
