@@ -21,8 +21,9 @@ export default defineConfig({
   },
   integrations: [
     // Two JSX renderers need disjoint globs: Preact for public islands, React only for the staff console.
-    preact({ include: ['src/components/!(console)/**/*.tsx', 'src/components/*.tsx'] }),
-    react({ include: ['src/components/console/**/*.tsx'] }),
+    // Astro matches islands by absolute path, hence the leading **/.
+    preact({ include: ['**/src/components/!(console)/**/*.tsx', '**/src/components/*.tsx'] }),
+    react({ include: ['**/src/components/console/**/*.tsx'] }),
     sitemap({
       i18n: { defaultLocale: 'zh-cn', locales: { 'zh-cn': 'zh-CN', en: 'en' } },
       // noindex pages stay out of the sitemap: the staff console, and the one-page-for-every-code report and

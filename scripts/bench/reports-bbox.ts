@@ -22,33 +22,23 @@ import { randomUUID } from 'node:crypto';
 import { build } from 'esbuild';
 import pg from 'pg';
 import { chromium, type Page } from '@playwright/test';
+import { readStackEnv, type StackEnv } from '../stack/lifecycle.ts';
 
 const SEED_COUNT = 20_000;
 const REPEATS = 7;
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
-function stackEnv(): Record<string, string> {
-  const file = path.resolve(repoRoot, process.env.STACK_DIR ?? '.stack', '.env');
-  const fromFile = fs.existsSync(file)
-    ? Object.fromEntries(
-        fs
-          .readFileSync(file, 'utf8')
-          .split('\n')
-          .filter((l) => l.includes('='))
-          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1).trim()]),
-      )
-    : {};
-  const get = (name: string) => process.env[name] || fromFile[name] || '';
-  const env = {
-    PUBLIC_SUPABASE_URL: get('PUBLIC_SUPABASE_URL'),
-    PUBLIC_SUPABASE_ANON_KEY: get('PUBLIC_SUPABASE_ANON_KEY'),
-    DATABASE_URL: get('DATABASE_URL'),
-  };
-  if (!env.PUBLIC_SUPABASE_URL || !env.PUBLIC_SUPABASE_ANON_KEY || !env.DATABASE_URL) {
-    console.error('No stack settings: run `npm run stack:start` (or `npm run bench reports-bbox`).');
+/** The stack's URL and keys: from the environment (`npm run bench` passes them) or the running stack's .env. */
+function stackEnv(): StackEnv {
+  if (process.env.PUBLIC_SUPABASE_URL && process.env.PUBLIC_SUPABASE_ANON_KEY && process.env.DATABASE_URL) {
+    return process.env as unknown as StackEnv;
+  }
+  try {
+    return readStackEnv();
+  } catch {
+    console.error('No stack settings: run `npm run stack:start` first, or use `npm run bench reports-bbox`.');
     process.exit(2);
   }
-  return env;
 }
 
 const env = stackEnv();
