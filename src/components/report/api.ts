@@ -5,7 +5,8 @@
 import { pendingPhotoPath, SendFailure, type OutboxItem } from '../../lib/outbox/index.ts';
 import type { SendHooks } from '../../lib/outbox/queue.ts';
 import { serverProblem } from '../../lib/report/validation.ts';
-import { getSupabase, supabaseSettings } from '../../lib/supabase/client.ts';
+import { getPublicSupabase } from '../../lib/supabase/public-client.ts';
+import { supabaseSettings } from '../../lib/supabase/settings.ts';
 
 const BUCKET = 'report-photos';
 
@@ -65,7 +66,7 @@ export async function sendReport(
     await hooks.photoUploaded(photo.id);
   }
   const d = item.draft;
-  const { data, error } = await getSupabase().rpc('submit_report', {
+  const { data, error } = await getPublicSupabase().rpc('submit_report', {
     p_idempotency_key: item.id,
     p_category: d.category,
     p_description: d.description,
@@ -98,7 +99,7 @@ export interface NearbyReport {
 
 /** Open reports of the category within 250 m, nearest first. */
 export async function nearbyOpenReports(lng: number, lat: number, category: string): Promise<NearbyReport[]> {
-  const { data, error } = await getSupabase().rpc('nearby_open_reports', {
+  const { data, error } = await getPublicSupabase().rpc('nearby_open_reports', {
     p_lng: lng,
     p_lat: lat,
     p_category: category,
@@ -110,7 +111,10 @@ export async function nearbyOpenReports(lng: number, lat: number, category: stri
 
 /** "Me too" on an open report, once per device; the new count. */
 export async function confirmReport(code: string, deviceId: string): Promise<number> {
-  const { data, error } = await getSupabase().rpc('confirm_report', { p_code: code, p_device_id: deviceId });
+  const { data, error } = await getPublicSupabase().rpc('confirm_report', {
+    p_code: code,
+    p_device_id: deviceId,
+  });
   if (error) throw new Error(error.message);
   return data;
 }

@@ -5,7 +5,7 @@
  * inactive since the build is refused by submit_report and the form says so next to the field.
  */
 import type { Locale } from '../../i18n/index.ts';
-import { getSupabase } from '../../lib/supabase/client.ts';
+import { getPublicSupabase } from '../../lib/supabase/public-client.ts';
 
 export interface FormCategory {
   code: string;
@@ -36,7 +36,7 @@ interface Rows {
 let rows: Promise<Rows> | undefined;
 
 async function read(): Promise<Rows> {
-  const client = getSupabase();
+  const client = getPublicSupabase();
   const [categories, districts] = await Promise.all([
     client
       .from('categories')

@@ -2,7 +2,8 @@
  * Typed queries of the public clean-day pages, through the one supabase-js client. Errors come back as the
  * database's message key ('event_full', 'invalid_contact', …; see the events migrations), or 'network'.
  */
-import { getSupabase, supabaseSettings } from '../supabase/client.ts';
+import { getPublicSupabase } from '../supabase/public-client.ts';
+import { supabaseSettings } from '../supabase/settings.ts';
 import type { Locale } from '../../i18n/index.ts';
 import type { District, LinkedReport, PublicEvent, SignupState, SignupStatus } from './types.ts';
 
@@ -45,7 +46,7 @@ export interface EventQuery {
 }
 
 export async function listEvents(query: EventQuery, signal?: AbortSignal): Promise<PublicEvent[]> {
-  let request = getSupabase().rpc('events_in_range', {
+  let request = getPublicSupabase().rpc('events_in_range', {
     p_from: query.from?.toISOString(),
     p_to: query.to?.toISOString(),
     p_district: query.district ?? undefined,
@@ -59,19 +60,22 @@ export async function listEvents(query: EventQuery, signal?: AbortSignal): Promi
 /** One event, or null when there is none to show (unknown id, a draft). */
 export async function getEvent(id: string, signal?: AbortSignal): Promise<PublicEvent | null> {
   if (!isUuid(id)) return null;
-  let request = getSupabase().from('events_public').select('*').eq('id', id);
+  let request = getPublicSupabase().from('events_public').select('*').eq('id', id);
   if (signal) request = request.abortSignal(signal);
   const rows = check(await request) as unknown as PublicEvent[];
   return rows[0] ?? null;
 }
 
 export async function listDistricts(): Promise<District[]> {
-  const result = await getSupabase().from('districts').select('code, name_zh, name_en').order('sort_order');
+  const result = await getPublicSupabase()
+    .from('districts')
+    .select('code, name_zh, name_en')
+    .order('sort_order');
   return check(result);
 }
 
 export async function linkedReports(eventId: string): Promise<LinkedReport[]> {
-  return check(await getSupabase().rpc('event_linked_reports', { p_event_id: eventId }));
+  return check(await getPublicSupabase().rpc('event_linked_reports', { p_event_id: eventId }));
 }
 
 export interface EventPhoto {
@@ -81,7 +85,7 @@ export interface EventPhoto {
 
 /** The photos of a clean day's results, in order. */
 export async function eventPhotos(eventId: string): Promise<EventPhoto[]> {
-  const result = await getSupabase()
+  const result = await getPublicSupabase()
     .from('event_photos')
     .select('id, storage_path')
     .eq('event_id', eventId)
@@ -91,7 +95,7 @@ export async function eventPhotos(eventId: string): Promise<EventPhoto[]> {
 
 /** The address of a photo in the public event-photos bucket. */
 export function eventPhotoUrl(path: string): string {
-  return getSupabase().storage.from('event-photos').getPublicUrl(path).data.publicUrl;
+  return getPublicSupabase().storage.from('event-photos').getPublicUrl(path).data.publicUrl;
 }
 
 export interface SignupInput {
@@ -103,7 +107,7 @@ export interface SignupInput {
 
 export async function signUp(input: SignupInput): Promise<{ status: SignupStatus; token: string }> {
   const rows = check(
-    await getSupabase().rpc('signup_for_event', {
+    await getPublicSupabase().rpc('signup_for_event', {
       p_event_id: input.eventId,
       p_name: input.name,
       p_contact: input.contact,
@@ -116,7 +120,7 @@ export async function signUp(input: SignupInput): Promise<{ status: SignupStatus
 }
 
 export async function signupByToken(token: string): Promise<SignupState> {
-  const rows = check(await getSupabase().rpc('event_signup_by_token', { p_cancel_token: token }));
+  const rows = check(await getPublicSupabase().rpc('event_signup_by_token', { p_cancel_token: token }));
   const row = rows[0];
   if (!row) throw new EventsError('signup_not_found');
   return {
@@ -129,7 +133,7 @@ export async function signupByToken(token: string): Promise<SignupState> {
 }
 
 export async function cancelSignup(token: string): Promise<void> {
-  const { error } = await getSupabase().rpc('cancel_event_signup', { p_cancel_token: token });
+  const { error } = await getPublicSupabase().rpc('cancel_event_signup', { p_cancel_token: token });
   if (error) throw new EventsError(errorKey(error), error.message);
 }
 

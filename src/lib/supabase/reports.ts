@@ -4,7 +4,7 @@
  * and reopening, public statistics (report_stats), reference data and photo links. Everything goes through
  * the one client (client.ts) as the anonymous visitor; the database decides what is public.
  */
-import { getSupabase } from './client.ts';
+import { getPublicSupabase } from './public-client.ts';
 
 export const REPORT_STATUSES = [
   'submitted',
@@ -105,7 +105,7 @@ export async function fetchReportsInBbox(
 ): Promise<ReportPin[] | null> {
   // Filters left out (not null) mean "any": the function's defaults.
   const given = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== null));
-  let query = getSupabase().rpc('reports_in_bbox', {
+  let query = getPublicSupabase().rpc('reports_in_bbox', {
     p_west: bbox.west,
     p_south: bbox.south,
     p_east: bbox.east,
@@ -164,7 +164,7 @@ export interface PublicReport {
 
 /** One report by tracking code (typed forms accepted), or null when there is none or it is hidden. */
 export async function fetchReport(code: string): Promise<PublicReport | null> {
-  const { data, error } = await getSupabase().rpc('report_by_code', { p_code: code });
+  const { data, error } = await getPublicSupabase().rpc('report_by_code', { p_code: code });
   if (error) fail(error);
   return (data as PublicReport | null) ?? null;
 }
@@ -184,21 +184,24 @@ export interface ReportSummary {
 /** Current status of up to 100 reports by code (unknown and hidden ones are left out). */
 export async function fetchReportSummaries(codes: string[]): Promise<ReportSummary[]> {
   if (codes.length === 0) return [];
-  const { data, error } = await getSupabase().rpc('report_summaries', { p_codes: codes.slice(0, 100) });
+  const { data, error } = await getPublicSupabase().rpc('report_summaries', { p_codes: codes.slice(0, 100) });
   if (error) fail(error);
   return (data ?? []) as ReportSummary[];
 }
 
 /** "Me too" from this device; returns the new count (unchanged when this device already confirmed). */
 export async function confirmReport(code: string, deviceId: string): Promise<number> {
-  const { data, error } = await getSupabase().rpc('confirm_report', { p_code: code, p_device_id: deviceId });
+  const { data, error } = await getPublicSupabase().rpc('confirm_report', {
+    p_code: code,
+    p_device_id: deviceId,
+  });
   if (error) fail(error);
   return data as number;
 }
 
 /** The reporter rates a resolved report (needs the reporter token kept on the device that sent it). */
 export async function rateReport(code: string, reporterToken: string, score: number, comment: string) {
-  const { error } = await getSupabase().rpc('rate_report', {
+  const { error } = await getPublicSupabase().rpc('rate_report', {
     p_code: code,
     p_reporter_token: reporterToken,
     p_score: score,
@@ -209,7 +212,7 @@ export async function rateReport(code: string, reporterToken: string, score: num
 
 /** The reporter says a resolved report is not fixed, which reopens it. */
 export async function reopenReport(code: string, reporterToken: string, note: string) {
-  const { error } = await getSupabase().rpc('reopen_report', {
+  const { error } = await getPublicSupabase().rpc('reopen_report', {
     p_code: code,
     p_reporter_token: reporterToken,
     p_note: note,
@@ -234,7 +237,7 @@ let referencePromise: Promise<ReferenceData> | null = null;
 /** Categories and districts in display order; loaded once per page. */
 export function fetchReferenceData(): Promise<ReferenceData> {
   referencePromise ??= (async () => {
-    const client = getSupabase();
+    const client = getPublicSupabase();
     const [categories, districts] = await Promise.all([
       client.from('categories').select('code, name_zh, name_en').order('sort_order').order('code'),
       client.from('districts').select('code, name_zh, name_en').order('sort_order').order('code'),
@@ -251,7 +254,7 @@ export function fetchReferenceData(): Promise<ReferenceData> {
 
 /** Days off and adjusted working days between two ISO dates, for counting working days like the database. */
 export async function fetchHolidays(fromDay: string, toDay: string): Promise<Map<string, boolean>> {
-  const { data, error } = await getSupabase()
+  const { data, error } = await getPublicSupabase()
     .from('holidays')
     .select('day, is_workday')
     .gte('day', fromDay)
@@ -263,7 +266,9 @@ export async function fetchHolidays(fromDay: string, toDay: string): Promise<Map
 /** Time-limited links to a report's photos (the bucket is private; the database decides who may read). */
 export async function signedPhotoUrls(paths: string[]): Promise<Map<string, string>> {
   if (paths.length === 0) return new Map();
-  const { data, error } = await getSupabase().storage.from('report-photos').createSignedUrls(paths, 3600);
+  const { data, error } = await getPublicSupabase()
+    .storage.from('report-photos')
+    .createSignedUrls(paths, 3600);
   if (error) fail(error);
   const urls = new Map<string, string>();
   for (const item of data ?? []) if (item.path && item.signedUrl) urls.set(item.path, item.signedUrl);
@@ -293,7 +298,7 @@ export interface ReportStats {
 }
 
 export async function fetchReportStats(): Promise<ReportStats> {
-  const { data, error } = await getSupabase().rpc('report_stats');
+  const { data, error } = await getPublicSupabase().rpc('report_stats');
   if (error) fail(error);
   return data as unknown as ReportStats;
 }
