@@ -20,6 +20,7 @@ import { useDirectory } from './data.ts';
 import { ErrorSummary, Field, type FieldErrors } from './Form.tsx';
 import TemplatePicker from './TemplatePicker.tsx';
 import AfterPhotoInput from './AfterPhotoInput.tsx';
+import NoteFields from './NoteFields.tsx';
 import DuplicatePicker from './DuplicatePicker.tsx';
 
 interface Props {
@@ -244,42 +245,14 @@ export default function ActionForm({ report, to, onDone, onCancel }: Props) {
         category={report.category_code}
         onInsert={(text) => setPublicNote((n) => (n ? `${n}\n${text}` : text))}
       />
-      <Field
-        id="action-public-note"
-        label={t('console.note.public')}
-        hint={t('console.note.publicHint')}
-        error={errors['action-public-note']}
-      >
-        {(describedBy) => (
-          <textarea
-            id="action-public-note"
-            className="c-textarea"
-            rows={3}
-            maxLength={2000}
-            value={publicNote}
-            aria-describedby={describedBy}
-            aria-invalid={errors['action-public-note'] ? true : undefined}
-            onChange={(e) => setPublicNote(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
-        id="action-internal-note"
-        label={t('console.note.internal')}
-        hint={t('console.note.internalHint')}
-      >
-        {(describedBy) => (
-          <textarea
-            id="action-internal-note"
-            className="c-textarea"
-            rows={2}
-            maxLength={2000}
-            value={internalNote}
-            aria-describedby={describedBy}
-            onChange={(e) => setInternalNote(e.target.value)}
-          />
-        )}
-      </Field>
+      <NoteFields
+        idPrefix="action"
+        publicNote={publicNote}
+        onPublicNoteChange={setPublicNote}
+        internalNote={internalNote}
+        onInternalNoteChange={setInternalNote}
+        publicNoteError={errors['action-public-note']}
+      />
       <div className="c-actions">
         <button className="button" type="submit" disabled={busy}>
           {busy ? t('console.action.busy') : actionLabel}

@@ -8,6 +8,7 @@ import { bulkChangeStatus, type BulkResult, type Person } from '../../lib/supaba
 import { errorText, nameIn, useConsole } from './context.ts';
 import { ErrorSummary, Field, Notice, type FieldErrors } from './Form.tsx';
 import TemplatePicker from './TemplatePicker.tsx';
+import NoteFields from './NoteFields.tsx';
 
 interface Props {
   selected: string[];
@@ -137,32 +138,13 @@ export default function BulkActions({ selected, people, onDone }: Props) {
         category={null}
         onInsert={(text) => setPublicNote((n) => (n ? `${n}\n${text}` : text))}
       />
-      <Field id="bulk-public-note" label={t('console.note.public')} hint={t('console.note.publicHint')}>
-        {(describedBy) => (
-          <textarea
-            id="bulk-public-note"
-            className="c-textarea"
-            rows={3}
-            maxLength={2000}
-            value={publicNote}
-            aria-describedby={describedBy}
-            onChange={(e) => setPublicNote(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id="bulk-internal-note" label={t('console.note.internal')} hint={t('console.note.internalHint')}>
-        {(describedBy) => (
-          <textarea
-            id="bulk-internal-note"
-            className="c-textarea"
-            rows={2}
-            maxLength={2000}
-            value={internalNote}
-            aria-describedby={describedBy}
-            onChange={(e) => setInternalNote(e.target.value)}
-          />
-        )}
-      </Field>
+      <NoteFields
+        idPrefix="bulk"
+        publicNote={publicNote}
+        onPublicNoteChange={setPublicNote}
+        internalNote={internalNote}
+        onInternalNoteChange={setInternalNote}
+      />
       <button className="button" type="submit" disabled={busy}>
         {t('console.bulk.submit', { count: selected.length })}
       </button>

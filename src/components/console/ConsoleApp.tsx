@@ -5,17 +5,11 @@
  * screen the Astro page asked for. Every rule about who may do what is checked by the database; the console
  * only hides what a role cannot use.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import type { Locale } from '../../i18n/index.ts';
-import {
-  currentIdentity,
-  fetchReferenceData,
-  onIdentityChange,
-  type ReferenceData,
-  type StaffIdentity,
-} from '../../lib/supabase/console.ts';
-import { ConsoleContext, WordsContext, errorText, type ConsoleContextValue } from './context.ts';
+import { ConsoleContext, WordsContext, type ConsoleContextValue } from './context.ts';
 import { translator, type Messages } from './messages.ts';
+import { useConsoleSession } from './use-console-session.ts';
 import ConsoleHeader from './ConsoleHeader.tsx';
 import SignIn from './SignIn.tsx';
 import NoAccess from './NoAccess.tsx';
@@ -39,51 +33,7 @@ const ADMIN_SCREENS: ConsoleScreen[] = ['users', 'categories'];
 
 export default function ConsoleApp({ locale, messages, basePath, screen }: Props) {
   const t = useMemo(() => translator(messages), [messages]);
-  const [identity, setIdentity] = useState<StaffIdentity | null | undefined>(undefined);
-  const [reference, setReference] = useState<ReferenceData | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const moveFocus = useRef(false);
-
-  useEffect(() => {
-    let active = true;
-    void currentIdentity().then((found) => active && setIdentity(found));
-    const stop = onIdentityChange((changed) => {
-      // Token refreshes report the same person: keep the object so screens do not reload.
-      setIdentity((previous) =>
-        previous && changed && previous.id === changed.id && previous.role === changed.role
-          ? previous
-          : changed,
-      );
-    });
-    return () => {
-      active = false;
-      stop();
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!identity?.role || reference) return;
-    fetchReferenceData()
-      .then(setReference)
-      .catch((error: unknown) =>
-        setLoadError(errorText(t, messages, (error as { key?: string }).key ?? 'unknown')),
-      );
-  }, [identity, reference, t, messages]);
-
-  // After signing in (or out), the page changed under the keyboard user: put them at the new heading.
-  useEffect(() => {
-    if (!moveFocus.current) return;
-    const heading = document.querySelector<HTMLElement>('.c-console h1');
-    if (heading) {
-      moveFocus.current = false;
-      heading.focus();
-    }
-  });
-
-  const signedIn = (next: StaffIdentity | null) => {
-    moveFocus.current = true;
-    setIdentity(next);
-  };
+  const { identity, reference, loadError, signedIn } = useConsoleSession(t, messages);
 
   const words = useMemo(() => ({ locale, t, messages, basePath }), [locale, t, messages, basePath]);
   return (

@@ -4,17 +4,11 @@
  * (SignIn, NoAccess, ConsoleHeader and the session functions of src/lib/supabase/console.ts); this shell only
  * picks the clean-day screen. The database decides who may organise what: workers their own district.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Locale } from '../../../i18n/index.ts';
-import {
-  currentIdentity,
-  fetchReferenceData,
-  onIdentityChange,
-  type ReferenceData,
-  type StaffIdentity,
-} from '../../../lib/supabase/console.ts';
-import { ConsoleContext, WordsContext, errorText, type ConsoleContextValue } from '../context.ts';
+import { ConsoleContext, WordsContext, type ConsoleContextValue } from '../context.ts';
 import { translator, type Messages } from '../messages.ts';
+import { useConsoleSession } from '../use-console-session.ts';
 import ConsoleHeader from '../ConsoleHeader.tsx';
 import NoAccess from '../NoAccess.tsx';
 import SignIn from '../SignIn.tsx';
@@ -39,48 +33,7 @@ interface Props {
 
 export default function EventsConsoleApp({ locale, messages, basePath, publicEventPath, screen }: Props) {
   const t = useMemo(() => translator(messages), [messages]);
-  const [identity, setIdentity] = useState<StaffIdentity | null | undefined>(undefined);
-  const [reference, setReference] = useState<ReferenceData | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [focusHeading, setFocusHeading] = useState(false);
-
-  useEffect(() => {
-    let active = true;
-    void currentIdentity().then((found) => active && setIdentity(found));
-    const stop = onIdentityChange((changed) =>
-      setIdentity((previous) =>
-        previous && changed && previous.id === changed.id && previous.role === changed.role
-          ? previous
-          : changed,
-      ),
-    );
-    return () => {
-      active = false;
-      stop();
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!identity?.role || reference) return;
-    fetchReferenceData()
-      .then(setReference)
-      .catch((error: { key?: string }) => setLoadError(errorText(t, messages, error.key ?? 'unknown')));
-  }, [identity, reference, t, messages]);
-
-  // After signing in or out the page changed under the keyboard: take the reader to the new heading.
-  useEffect(() => {
-    if (!focusHeading) return;
-    const heading = document.querySelector<HTMLElement>('.c-console h1');
-    if (heading) {
-      heading.focus();
-      setFocusHeading(false);
-    }
-  });
-
-  const signedIn = (next: StaffIdentity | null) => {
-    setFocusHeading(true);
-    setIdentity(next);
-  };
+  const { identity, reference, loadError, signedIn } = useConsoleSession(t, messages);
 
   const words = useMemo(() => ({ locale, t, messages, basePath }), [locale, t, messages, basePath]);
   const value: ConsoleContextValue | null =
