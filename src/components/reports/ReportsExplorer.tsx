@@ -89,6 +89,9 @@ export default function ReportsExplorer({ locale, lang, messages, reportPath, pa
   const moveTimer = useRef<number | undefined>(undefined);
   const request = useRef<AbortController | null>(null);
   const pinsRef = useRef<ReportPin[]>([]);
+  // The selection as the map module must see it once it has loaded ("show on map" may come first).
+  const selectedRef = useRef<string | null>(null);
+  selectedRef.current = selected;
   // The map is created once; its callbacks read the latest values through these.
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
@@ -174,6 +177,7 @@ export default function ReportsExplorer({ locale, lang, messages, reportPath, pa
           if (cancelled) created.destroy();
           else {
             map.current = created;
+            if (selectedRef.current) created.select(selectedRef.current, true);
             drawAndMeasure(created, pinsRef.current, performance.now());
           }
         },
