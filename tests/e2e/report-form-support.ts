@@ -4,52 +4,29 @@
  * (X-Forwarded-For, so submit_report's per-address rate limit never joins tests up) and, when asked, a
  * device location. Reports these tests make are hidden when each worker is done with a file.
  *
- * The stack comes from the environment (`set -a; . .stack/.env; set +a`) or $STACK_DIR/.env.
+ * The stack's settings and SQL are the integration tests' (tests/integration/support/stack.ts).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import pg from 'pg';
 import en from '../../src/i18n/en.json' with { type: 'json' };
 import zhCN from '../../src/i18n/zh-CN.json' with { type: 'json' };
+import {
+  closeSql,
+  randomTestIp as randomIp,
+  sql,
+  stack as sharedStack,
+} from '../integration/support/stack.ts';
 
 export type Locale = 'zh-cn' | 'en';
 export const locales: Locale[] = ['zh-cn', 'en'];
 
-function envFile(): Record<string, string> {
-  const file = path.resolve(process.env.STACK_DIR ?? '.stack', '.env');
-  if (!fs.existsSync(file)) return {};
-  return Object.fromEntries(
-    fs
-      .readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((line) => line.includes('='))
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1).trim()]),
-  );
-}
-const fileEnv = envFile();
-const setting = (name: string) => {
-  const value = process.env[name] || fileEnv[name];
-  if (!value) throw new Error(`${name} is not set: start the stack and load its .env.`);
-  return value;
-};
 export const stack = {
-  url: setting('PUBLIC_SUPABASE_URL'),
-  anonKey: setting('PUBLIC_SUPABASE_ANON_KEY'),
-  databaseUrl: setting('DATABASE_URL'),
+  ...sharedStack,
   storageDir: path.resolve(process.env.STACK_DIR ?? '.stack', 'storage'),
 };
-
-let pool: pg.Pool | undefined;
-export async function sql<Row extends pg.QueryResultRow = Record<string, unknown>>(
-  query: string,
-  params: unknown[] = [],
-): Promise<Row[]> {
-  pool ??= new pg.Pool({ connectionString: stack.databaseUrl, max: 2 });
-  return (await pool.query<Row>(query, params)).rows;
-}
+export { sql };
 
 /** Markers handed out in this worker; its reports are hidden when its tests are done. */
 const markers: string[] = [];
@@ -74,8 +51,7 @@ export async function hideReports(): Promise<void> {
       [mine],
     );
   }
-  await pool?.end();
-  pool = undefined;
+  await closeSql();
 }
 
 const dictionaries = { 'zh-cn': zhCN, en } as Record<Locale, Record<string, string>>;
@@ -105,11 +81,7 @@ export async function districtName(locale: Locale, code: string): Promise<string
   return row.name;
 }
 
-/** An address from the benchmarking range 198.18.0.0/15. */
-export function randomIp(): string {
-  const n = Math.floor(Math.random() * 0x1ffff);
-  return `198.${18 + (n >> 16)}.${(n >> 8) & 0xff}.${n & 0xff}`;
-}
+export { randomIp };
 
 /** A random spot in a corner of the service area the demo seed leaves empty (west of Beishan). */
 export function emptySpot(): { lng: number; lat: number } {

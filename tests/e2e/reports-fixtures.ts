@@ -5,45 +5,17 @@
  * reports; staff changes go through change_report_status with the service role; each file hides its own
  * reports at the end (reports cannot be deleted: their history is append-only).
  *
- * The stack comes from the environment (`set -a; . .stack/.env; set +a`) or $STACK_DIR/.env.
+ * The stack's settings, clients and SQL are the integration tests' (tests/integration/support/stack.ts).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { Page } from '@playwright/test';
-import pg from 'pg';
 import en from '../../src/i18n/en.json' with { type: 'json' };
 import zhCN from '../../src/i18n/zh-CN.json' with { type: 'json' };
+import { anonClient, closeSql, serviceClient, sql, stack } from '../integration/support/stack.ts';
 
-function envFile(): Record<string, string> {
-  const file = path.resolve(process.env.STACK_DIR ?? '.stack', '.env');
-  if (!fs.existsSync(file)) return {};
-  return Object.fromEntries(
-    fs
-      .readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((line) => line.includes('='))
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1).trim()]),
-  );
-}
-
-const fileEnv = envFile();
-const setting = (name: string) => {
-  const value = process.env[name] || fileEnv[name];
-  if (!value)
-    throw new Error(
-      `${name} is not set: start the stack and load its .env (see tests/e2e/reports-fixtures.ts).`,
-    );
-  return value;
-};
-
-export const stack = {
-  url: setting('PUBLIC_SUPABASE_URL'),
-  anonKey: setting('PUBLIC_SUPABASE_ANON_KEY'),
-  serviceRoleKey: setting('SUPABASE_SERVICE_ROLE_KEY'),
-  databaseUrl: setting('DATABASE_URL'),
-};
+export { anonClient, closeSql, serviceClient, sql, stack };
+export { randomTestIp as randomIp } from '../integration/support/stack.ts';
 
 const dictionaries = { 'zh-cn': zhCN, en } as Record<'zh-cn' | 'en', Record<string, string>>;
 /** Text from the dictionaries (not copies), with {{placeholders}} filled in. */
@@ -55,33 +27,6 @@ export function text(
   const template = dictionaries[locale][key];
   if (template === undefined) throw new Error(`No message ${key}`);
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? `{{${name}}}`));
-}
-
-/** An address from the benchmarking range 198.18.0.0/15, so per-address rate limits never join tests up. */
-export function randomIp(): string {
-  const n = Math.floor(Math.random() * 0x1ffff);
-  return `198.${18 + (n >> 16)}.${(n >> 8) & 0xff}.${n & 0xff}`;
-}
-
-const options = (headers: Record<string, string> = {}) => ({
-  auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  global: { headers },
-});
-export const anonClient = (): SupabaseClient =>
-  createClient(stack.url, stack.anonKey, options({ 'x-forwarded-for': randomIp() }));
-export const serviceClient = (): SupabaseClient => createClient(stack.url, stack.serviceRoleKey, options());
-
-let pool: pg.Pool | undefined;
-export async function sql<Row extends pg.QueryResultRow = Record<string, unknown>>(
-  query: string,
-  params: unknown[] = [],
-): Promise<Row[]> {
-  pool ??= new pg.Pool({ connectionString: stack.databaseUrl, max: 2 });
-  return (await pool.query<Row>(query, params)).rows;
-}
-export async function closeSql(): Promise<void> {
-  await pool?.end();
-  pool = undefined;
 }
 
 /** A random spot in an area of Dongcheng's service zone that the demo seed leaves empty. */
