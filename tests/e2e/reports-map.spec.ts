@@ -313,7 +313,9 @@ test('has no axe violations, in Chinese and English, with the map, the list and 
   await expect(list(page)).toHaveCount(3);
   await expectNoAxeViolations(page);
 
-  await page.goto(`/en/reports/?${view(13)}`);
+  // Zoom 16 still clusters this file's three reports, and keeps the reports other files make in parallel
+  // (elsewhere in the same empty area) out of view, so their markers cannot overlap ours.
+  await page.goto(`/en/reports/?${view(16)}`);
   await expect(page.locator('.rp-cluster, .rp-marker').first()).toBeVisible();
   await page.locator('summary', { hasText: text('en', 'reports.filters.status') }).click();
   await list(page).first().getByRole('button').click();
